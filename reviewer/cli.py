@@ -1,0 +1,98 @@
+"""Command line: argument parsing only, then call the core or start the window.
+
+  reviewer                          open the bundled sample in the window
+  reviewer LEFT RIGHT               open a pair
+  reviewer PROJECT.reviewer         reopen a saved review
+  reviewer --screenshot OUT.png [LEFT RIGHT]
+  reviewer align LEFT RIGHT [--json]
+  reviewer export LEFT RIGHT --out DIR [--project FILE] [--prefer left|right]
+                  [--format txt|jsonl] [--force]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from reviewer.core.read import ReadError
+
+EXIT_BAD_INPUT = 2
+
+
+def _align_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="reviewer align", description="Align two versions of a page.")
+    p.add_argument("left", help="first version (e.g. the web/markdown text)")
+    p.add_argument("right", help="second version (e.g. the PDF extraction)")
+    p.add_argument("--json", action="store_true", help="print the alignment as one JSON object")
+    return p
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="reviewer export", description="Write the merged, cleaned article set."
+    )
+    p.add_argument("left")
+    p.add_argument("right")
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--project", help="review project file holding the decisions")
+    p.add_argument("--prefer", choices=("left", "right"), help="reading for undecided conflicts")
+    p.add_argument("--format", choices=("txt", "jsonl"), default="txt")
+    p.add_argument("--force", action="store_true", help="replace a non-empty output folder")
+    return p
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="reviewer",
+        description="Review two versions of a page side by side. Subcommands: align, export.",
+    )
+    p.add_argument("files", nargs="*", help="LEFT RIGHT, or a .reviewer project file")
+    p.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
+    p.add_argument("--dark", action="store_true", help="use the dark palette")
+    return p
+
+
+def cmd_align(argv: Sequence[str]) -> int:
+    args = _align_parser().parse_args(argv)
+    from reviewer.core.pipeline import align_files
+    from reviewer.core.report import summary, to_json
+
+    alignment = align_files(args.left, args.right)
+    if args.json:
+        json.dump(to_json(alignment), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(summary(alignment))
+    return 0
+
+
+def cmd_export(argv: Sequence[str]) -> int:
+    args = _export_parser().parse_args(argv)
+    from reviewer.core.export_cli import run_export
+
+    return run_export(args)
+
+
+def cmd_gui(argv: Sequence[str]) -> int:
+    args = _gui_parser().parse_args(argv)
+    if len(args.files) not in (0, 1, 2):
+        _gui_parser().error("give LEFT RIGHT, or one project file, or nothing for the sample")
+    from reviewer.ui.app import run
+
+    return run(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = {"align": cmd_align, "export": cmd_export}
+    try:
+        if argv and argv[0] in commands:
+            return commands[argv[0]](argv[1:])
+        return cmd_gui(argv)
+    except ReadError as e:
+        print(f"reviewer: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130

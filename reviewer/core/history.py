@@ -1,0 +1,50 @@
+"""Undo/redo of decisions, owned by the core so it is tested without Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reviewer.core.merge import Decision
+
+
+@dataclass(frozen=True)
+class Step:
+    """One decision change: item ``key`` went from ``before`` to ``after`` (None: undecided)."""
+
+    key: str
+    before: Decision | None
+    after: Decision | None
+    cursor_before: int
+    cursor_after: int
+
+
+class History:
+    def __init__(self) -> None:
+        self._undo: list[Step] = []
+        self._redo: list[Step] = []
+
+    def push(self, step: Step) -> None:
+        self._undo.append(step)
+        self._redo.clear()
+
+    def undo(self) -> Step | None:
+        if not self._undo:
+            return None
+        step = self._undo.pop()
+        self._redo.append(step)
+        return step
+
+    def redo(self) -> Step | None:
+        if not self._redo:
+            return None
+        step = self._redo.pop()
+        self._undo.append(step)
+        return step
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
