@@ -1,0 +1,215 @@
+"""Layout repair: raw text → paragraphs with a map back to raw offsets.
+
+Two layouts are told apart:
+- ``lines``: one paragraph per line (web scrapes, markdown; ``#`` headings become titles);
+- ``wrapped``: hard-wrapped extraction (PDF), where each visual line of a column is a line
+  of its own and paragraph breaks are lost; lines are joined back into paragraphs.
+In both, spaces that extraction put between CJK and digits/Latin or inside letter-spaced
+CJK runs are removed; a space survives only between two ASCII characters ("Noto Sans").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reviewer.core.text import display_width, ends_sentence, may_end_paragraph
+
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
+# A new paragraph starts with an enumerator or a question/answer label.
+_DATELINE_START = re.compile(r"^（?新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电")
+_PARA_START = re.compile(r"^(?:[一二三四五六七八九十]+是|问：|答：|（[一二三四五六七八九十]+）|\d+[.、])")
+
+
+@dataclass
+class Para:
+    """One paragraph candidate of one source."""
+
+    text: str
+    offsets: list[int]  # raw index of each character of ``text``
+    kind: str = "text"  # "text" | "heading" (markdown heading)
+    level: int = 0  # markdown heading level
+    hard_before: bool = False  # a structural break precedes it (big gap, indent, heading)
+    tight: bool = False  # set apart from its neighbours by a single newline (title blocks)
+    tight_next: bool = False  # the next paragraph follows after a single newline
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def raw(self) -> tuple[int, int]:
+        return (self.offsets[0], self.offsets[-1] + 1) if self.offsets else (0, 0)
+
+    def slice(self, start: int, end: int) -> Para:
+        return Para(self.text[start:end], self.offsets[start:end], self.kind, self.level)
+
+
+@dataclass
+class _Line:
+    start: int  # raw offset of the first character of the line
+    text: str  # the line without its newline
+    gap: int = 1  # newlines between this line and the next non-empty one
+
+
+def _lines(raw: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for line in raw.split("\n"):
+        if line.strip():
+            out.append(_Line(pos, line, 0))
+        elif out:
+            out[-1].gap += 1
+        pos += len(line) + 1
+    for ln in out:
+        ln.gap += 1
+    return out
+
+
+def detect_layout(raw: str) -> str:
+    """``markdown``, ``wrapped`` (hard-wrapped extraction) or ``plain`` (a line a paragraph)."""
+    lines = [ln.text.strip() for ln in _lines(raw)]
+    if any(_MD_HEADING.match(t) for t in lines):
+        return "markdown"
+    long_lines = [t for t in lines if len(t) >= 8]
+    if not long_lines:
+        return "plain"
+    open_ = sum(1 for t in long_lines if not may_end_paragraph(t))
+    return "wrapped" if open_ / len(long_lines) >= 0.4 else "plain"
+
+
+class _Builder:
+    """Accumulates characters of one paragraph with their raw offsets, fixing spaces."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.offs: list[int] = []
+        self.pending_space = -1  # raw offset of a space not yet known to be kept
+
+    def add(self, raw: str, start: int, end: int) -> None:
+        for i in range(start, end):
+            ch = raw[i]
+            if ch.isspace():
+                if self.chars:
+                    self.pending_space = i if self.pending_space < 0 else self.pending_space
+                continue
+            if self.pending_space >= 0:
+                prev = self.chars[-1]
+                if prev.isascii() and ch.isascii() and (prev.isalnum() or ch.isalnum()):
+                    self.chars.append(" ")
+                    self.offs.append(self.pending_space)
+                self.pending_space = -1
+            self.chars.append(ch)
+            self.offs.append(i)
+
+    def soft_break(self, raw_pos: int) -> None:
+        """Join across a wrapped line end: a space only between two Latin letters."""
+        if self.chars and self.chars[-1].isascii() and self.chars[-1].isalpha():
+            self.pending_space = raw_pos
+        else:
+            self.pending_space = -1
+
+    def take(self, **kw: object) -> Para | None:
+        if not self.chars:
+            return None
+        p = Para("".join(self.chars), self.offs, **kw)  # type: ignore[arg-type]
+        self.chars, self.offs, self.pending_space = [], [], -1
+        return p
+
+
+def _line_paras(raw: str, markdown: bool) -> list[Para]:
+    out: list[Para] = []
+    lines = _lines(raw)
+    prev_gap = 3
+    for ln in lines:
+        text = ln.text
+        b = _Builder()
+        kind, level, start = "text", 0, 0
+        m = _MD_HEADING.match(text.lstrip()) if markdown else None
+        if m:
+            lead = len(text) - len(text.lstrip())
+            kind, level, start = "heading", len(m.group(1)), lead + m.end()
+        b.add(raw, ln.start + start, ln.start + len(text))
+        p = b.take(kind=kind, level=level, hard_before=prev_gap >= 3 or kind == "heading")
+        if p is not None:
+            p.tight = prev_gap == 1
+            p.tight_next = ln.gap == 1
+            if out and p.tight:
+                out[-1].tight = True
+            out.append(p)
+        prev_gap = ln.gap
+    return out
+
+
+def _wrapped_paras(raw: str) -> list[Para]:
+    lines = _lines(raw)
+    n = len(lines)
+    if not n:
+        return []
+    gaps = Counter(ln.gap for ln in lines[:-1])
+    sep = gaps.most_common(1)[0][0] if gaps else 2
+    # What separates line i from line i+1: "tight" (a single newline inside a double-spaced
+    # column: a block extraction kept apart, such as a title), "hard" (a bigger gap, or an
+    # indented next line: a new text block), or "soft" (an ordinary wrap).
+    after: list[str] = []
+    for i in range(n - 1):
+        g = lines[i].gap
+        nxt = lines[i + 1].text
+        if g < sep:
+            after.append("tight")
+        elif g > sep or nxt[:1].isspace():
+            after.append("hard")
+        else:
+            after.append("soft")
+    after.append("hard")
+    # Column width is estimated among nearby lines of the same text block, since articles
+    # on one page are set in columns of different widths.
+    widths = [display_width(ln.text.strip()) for ln in lines]
+    block = [0] * n
+    for i in range(1, n):
+        block[i] = block[i - 1] + (after[i - 1] != "soft")
+    out: list[Para] = []
+    b = _Builder()
+    before = "hard"
+    first = True  # the line starts a paragraph (indented in print, so narrower)
+    indented = True  # the paragraph's first line kept its indent: a new text block
+    for i, ln in enumerate(lines):
+        if first:
+            indented = i == 0 or ln.text[:1].isspace()
+        b.add(raw, ln.start, ln.start + len(ln.text))
+        # A line set apart by a single newline after it is a heading or title line: a
+        # text block of its own, so the paragraph before it ends too.
+        nxt = lines[i + 1].text.strip() if i + 1 < n else ""
+        brk = (
+            after[i] != "soft"
+            or (i + 1 < n and after[i + 1] == "tight" and not ends_sentence(nxt))
+            or bool(_DATELINE_START.match(nxt))
+        )
+        if not brk:
+            lo, hi = max(0, i - 8), min(n, i + 9)
+            col = max(w for j, w in zip(range(lo, hi), widths[lo:hi]) if block[j] == block[i])
+            stripped = ln.text.strip()
+            # Justified lines holding digits or Latin often measure a little short.
+            slack = 3 + sum(1 for ch in stripped if ch.isascii()) + (4 if first else 0)
+            if may_end_paragraph(stripped):
+                brk = widths[i] < col - slack or bool(_PARA_START.match(nxt))
+            else:
+                brk = widths[i] < col * 0.6
+        if brk:
+            p = b.take()
+            if p is not None:
+                p.hard_before = before == "hard" or indented
+                p.tight = before == "tight" or after[i] == "tight"
+                p.tight_next = after[i] == "tight"
+                out.append(p)
+            before = after[i] if after[i] != "soft" else "para"
+        else:
+            b.soft_break(ln.start + len(ln.text))
+        first = brk
+    return out
+
+
+def normalize(raw: str, layout: str | None = None) -> tuple[str, list[Para]]:
+    """Detect the layout (unless given) and return it with the paragraphs of ``raw``."""
+    layout = layout or detect_layout(raw)
+    if layout == "wrapped":
+        return layout, _wrapped_paras(raw)
+    return layout, _line_paras(raw, markdown=layout == "markdown")

@@ -1,0 +1,91 @@
+"""Character classes and small text helpers shared by the engine stages."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# A sentence (or a paragraph that may end here) ends with one of these, possibly followed
+# by closing quotes/brackets.
+SENTENCE_END = frozenset("。！？!?…")
+CLOSERS = frozenset("”’」』）)】》\"'")
+OPENERS = frozenset("“‘「『（(【《")
+# Line endings after which a paragraph may also end ("体系——", "问：").
+SOFT_END = frozenset("——：:")
+
+
+def is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x20000 <= o <= 0x2FFFF
+        or 0xF900 <= o <= 0xFAFF
+    )
+
+
+def is_ascii_word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+@lru_cache(maxsize=4096)
+def char_width(ch: str) -> int:
+    """Display width: 2 for wide (CJK) characters, 1 otherwise."""
+    eaw = unicodedata.east_asian_width(ch)
+    # Ambiguous-width punctuation (“”…—) is set full width in Chinese print.
+    return 2 if eaw in "WF" or (eaw == "A" and ord(ch) > 0x2000) else 1
+
+
+def display_width(s: str) -> int:
+    return sum(char_width(ch) for ch in s)
+
+
+def ends_sentence(s: str) -> bool:
+    """True if ``s`` ends like a complete sentence ("。", "？”", "……")."""
+    s = s.rstrip()
+    while s and s[-1] in CLOSERS:
+        s = s[:-1]
+    return bool(s) and s[-1] in SENTENCE_END
+
+
+def may_end_paragraph(s: str) -> bool:
+    s = s.rstrip()
+    return ends_sentence(s) or s.endswith("——") or (bool(s) and s[-1] in "：:")
+
+
+def _fold_char(ch: str) -> str:
+    o = ord(ch)
+    if 0xFF01 <= o <= 0xFF5E:  # full-width ASCII variants
+        return chr(o - 0xFEE0)
+    if ch in "\u3000\u00a0":
+        return " "
+    return ch
+
+
+_FOLD_TABLE = {o: _fold_char(chr(o)) for o in range(0xFF01, 0xFF5F)}
+_FOLD_TABLE.update({0x3000: " ", 0x00A0: " ", 0x2014: "-", 0x2015: "-"})
+
+
+def fold(s: str) -> str:
+    """Comparison form: full-width letters/digits/punctuation as ASCII, dashes unified.
+
+    Used only to compare; the displayed text keeps its characters.
+    """
+    return s.translate(_FOLD_TABLE)
+
+
+def canon(s: str) -> str:
+    """Whitespace-free, width-folded form: two readings that differ only in layout agree."""
+    return "".join(fold(s).split())
+
+
+def canon_with_index(s: str) -> tuple[str, list[int]]:
+    """``canon(s)`` and, for each of its characters, the index of that character in ``s``."""
+    out: list[str] = []
+    idx: list[int] = []
+    f = fold(s)
+    for i, ch in enumerate(f):
+        if not ch.isspace():
+            out.append(ch)
+            idx.append(i)
+    return "".join(out), idx
