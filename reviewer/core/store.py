@@ -1,0 +1,349 @@
+"""The review project file: one SQLite database holding every decision of one review.
+
+Durability: WAL journal, ``synchronous=FULL`` and one transaction per decision, so a
+decision is on disk before ``save_decision`` returns and survives a crash or SIGKILL.
+
+Locking: the connection runs in ``locking_mode=EXCLUSIVE`` and holds the database lock for
+as long as the project is open. A second instance gets "database is locked" and a clear
+message; the operating system drops the lock when a process dies, so a killed instance
+never blocks reopening.
+
+A file that is not ours, is corrupt or comes from a newer version is reported and never
+written to: it is validated inside a read transaction before anything is changed.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from reviewer.core.merge import Decision
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x52565752  # "RVWR": tells our databases from any other SQLite file
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_TABLES = frozenset({"meta", "decision", "event"})
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE decision (
+    key TEXT PRIMARY KEY,      -- review item id: conflict id or unit id
+    choice TEXT NOT NULL,
+    text TEXT,                 -- the typed reading of an edit
+    content_key TEXT,          -- readings + a little context: re-attaches after re-alignment
+    ord INTEGER,               -- item position when decided: orders equal content keys
+    left TEXT,                 -- readings when decided, to list decisions that no longer apply
+    right TEXT,
+    who TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX decision_content ON decision(content_key);
+CREATE TABLE event (           -- audit log: every change, undo and redo included
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    key TEXT NOT NULL,
+    choice TEXT,               -- NULL: the decision was withdrawn
+    text TEXT,
+    who TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+"""
+
+
+class ProjectError(Exception):
+    """The project file cannot be used; the message names the file and the problem."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+@dataclass(frozen=True)
+class ItemInfo:
+    """What the store records beside a decision so a later alignment can find its item."""
+
+    content_key: str
+    ord: int
+    left: str | None
+    right: str | None
+
+
+@dataclass(frozen=True)
+class StoredDecision:
+    key: str
+    decision: Decision
+    content_key: str | None
+    ord: int | None
+    left: str | None
+    right: str | None
+    who: str
+    at: str
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name (containers, services)
+        return "unknown"
+
+
+def _is_locked(e: sqlite3.Error) -> bool:
+    msg = str(e).lower()
+    return "locked" in msg or "busy" in msg
+
+
+class Project:
+    """An open project file; implements ``session.DecisionSink``. Close it to release the lock."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, user: str | None = None) -> None:
+        self.path = path
+        self._conn: sqlite3.Connection | None = conn
+        self.user = user or _user()
+        self._items: Mapping[str, ItemInfo] = {}
+
+    # --- opening -------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | Path, meta: Mapping[str, str], user: str | None = None) -> Project:
+        """Make a new project file at ``path`` (refused if anything is there) and open it."""
+        p = Path(path)
+        if p.exists():
+            raise ProjectError(p, "a file is already there; it was left untouched")
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise ProjectError(p, f"cannot create the folder ({e.strerror or e})") from None
+        # Built under a temporary name and renamed, so a crash never leaves a half-made file.
+        tmp = p.with_name(f".{p.name}.{uuid.uuid4().hex[:8]}.tmp")
+        try:
+            conn = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                conn.execute("BEGIN")
+                for stmt in _SCHEMA.split(";"):
+                    if stmt.strip():
+                        conn.execute(stmt)
+                rows = {"project_id": uuid.uuid4().hex, "created_at": _now(), **meta}
+                conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(rows.items()))
+                conn.execute("COMMIT")
+            finally:
+                conn.close()  # last connection: checkpoints and removes the -wal file
+            if p.exists():
+                raise ProjectError(p, "a file appeared there meanwhile; it was left untouched")
+            os.replace(tmp, p)
+        except sqlite3.Error as e:
+            raise ProjectError(p, f"cannot create the project ({e})") from None
+        except OSError as e:
+            raise ProjectError(p, f"cannot create the project ({e.strerror or e})") from None
+        finally:
+            for suffix in ("", "-wal", "-shm"):
+                tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
+        return cls.open(p, user)
+
+    @classmethod
+    def open(cls, path: str | Path, user: str | None = None) -> Project:
+        """Open an existing project: checks format, version and integrity, then takes the lock."""
+        p = Path(path)
+        try:
+            with p.open("rb") as f:
+                head = f.read(100)
+        except FileNotFoundError:
+            raise ProjectError(p, "no such project file") from None
+        except IsADirectoryError:
+            raise ProjectError(p, "this is a folder, not a project file") from None
+        except OSError as e:
+            raise ProjectError(p, e.strerror or "cannot be read") from None
+        if not head:
+            raise ProjectError(p, "the file is empty; it is not a Reviewer project")
+        if not head.startswith(_SQLITE_MAGIC):
+            raise ProjectError(p, "not a Reviewer project (not an SQLite database)")
+        try:
+            conn = sqlite3.connect(p, timeout=0.1, isolation_level=None)
+        except sqlite3.Error as e:
+            raise ProjectError(p, f"cannot be opened ({e})") from None
+        try:
+            # Must be set before the first access: the lock is then held until close().
+            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+            cls._validate(p, conn)
+            conn.execute("PRAGMA synchronous=FULL")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+        except BaseException:
+            conn.close()
+            raise
+        return cls(p, conn, user)
+
+    @staticmethod
+    def _validate(p: Path, conn: sqlite3.Connection) -> None:
+        """Read-only checks inside one transaction that also takes the exclusive lock."""
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            if _is_locked(e):
+                raise ProjectError(
+                    p, "the project is open in another Reviewer window or process; close it there"
+                ) from None
+            raise ProjectError(p, f"the project file is damaged ({e})") from None
+        except sqlite3.DatabaseError as e:
+            raise ProjectError(p, f"the project file is damaged ({e})") from None
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                raise ProjectError(p, "not a Reviewer project (another kind of SQLite database)")
+            if version > SCHEMA_VERSION:
+                raise ProjectError(
+                    p,
+                    f"made by a newer version of Reviewer (project format {version}; this "
+                    f"version reads up to {SCHEMA_VERSION}); open it with that version",
+                )
+            check = [r[0] for r in conn.execute("PRAGMA quick_check")]
+            if check != ["ok"]:
+                raise ProjectError(p, f"the project file is damaged ({'; '.join(check[:3])})")
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if not tables >= _TABLES or version < 1:
+                raise ProjectError(p, "the project file is damaged (tables are missing)")
+        except sqlite3.DatabaseError as e:
+            raise ProjectError(p, f"the project file is damaged ({e})") from None
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+
+    # --- lifetime ------------------------------------------------------------------------
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    def close(self) -> None:
+        """Close the database and release the lock; safe to call twice."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise ProjectError(self.path, "the project is closed")
+        return self._conn
+
+    @contextmanager
+    def _tx(self, what: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction; any failure rolls back and becomes a ProjectError."""
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield conn
+            conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise ProjectError(self.path, f"could not save {what} ({e})") from None
+
+    # --- metadata ------------------------------------------------------------------------
+    def meta(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
+
+    def set_meta(self, values: Mapping[str, str | None]) -> None:
+        """Set (or, with None, remove) metadata entries in one transaction."""
+        with self._tx("the project details") as conn:
+            for k, v in sorted(values.items()):
+                if v is None:
+                    conn.execute("DELETE FROM meta WHERE key = ?", (k,))
+                else:
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (k, v))
+
+    @property
+    def project_id(self) -> str:
+        return self.meta().get("project_id", "")
+
+    # --- decisions (session.DecisionSink) ------------------------------------------------
+    def bind(self, items: Mapping[str, ItemInfo]) -> None:
+        """The current alignment's items, so each saved decision carries its content key."""
+        self._items = items
+
+    def save_decision(self, key: str, decision: Decision | None) -> None:
+        """Commit one decision (None withdraws it) before returning."""
+        now = _now()
+        info = self._items.get(key)
+        with self._tx("the decision") as conn:
+            if decision is None:
+                conn.execute("DELETE FROM decision WHERE key = ?", (key,))
+            else:
+                conn.execute(
+                    "INSERT INTO decision VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET choice = excluded.choice, "
+                    "text = excluded.text, who = excluded.who, at = excluded.at, "
+                    "content_key = COALESCE(excluded.content_key, decision.content_key), "
+                    "ord = COALESCE(excluded.ord, decision.ord), "
+                    "left = COALESCE(excluded.left, decision.left), "
+                    "right = COALESCE(excluded.right, decision.right)",
+                    (
+                        key,
+                        decision.choice,
+                        decision.text,
+                        info.content_key if info else None,
+                        info.ord if info else None,
+                        info.left if info else None,
+                        info.right if info else None,
+                        self.user,
+                        now,
+                    ),
+                )
+            conn.execute(
+                "INSERT INTO event (key, choice, text, who, at) VALUES (?, ?, ?, ?, ?)",
+                (key, decision and decision.choice, decision and decision.text, self.user, now),
+            )
+
+    def save_cursor(self, key: str | None) -> None:
+        self.set_meta({"cursor": key})
+
+    def cursor(self) -> str | None:
+        return self.meta().get("cursor")
+
+    def decisions(self) -> list[StoredDecision]:
+        """Every stored decision, in the order the items had when decided."""
+        rows = self.conn.execute(
+            "SELECT key, choice, text, content_key, ord, left, right, who, at FROM decision "
+            "ORDER BY ord IS NULL, ord, key"
+        ).fetchall()
+        return [
+            StoredDecision(r[0], Decision(r[1], r[2]), r[3], r[4], r[5], r[6], r[7], r[8])
+            for r in rows
+        ]
+
+    def rekey(self, moves: Mapping[str, str]) -> None:
+        """Move re-attached decisions to their new item ids, in one transaction."""
+        if not moves:
+            return
+        with self._tx("the re-attached decisions") as conn:
+            for old, new in sorted(moves.items()):
+                info = self._items.get(new)
+                conn.execute(
+                    "UPDATE decision SET key = ?, content_key = COALESCE(?, content_key), "
+                    "ord = COALESCE(?, ord) WHERE key = ?",
+                    (new, info and info.content_key, info and info.ord, old),
+                )
+
+    def events(self) -> list[tuple[str, str | None, str | None, str, str]]:
+        """The audit log: (key, choice, text, who, at), oldest first."""
+        return self.conn.execute(
+            "SELECT key, choice, text, who, at FROM event ORDER BY seq"
+        ).fetchall()
