@@ -1,12 +1,12 @@
 """Command line: argument parsing only, then call the core or start the window.
 
-  reviewer                          open the bundled sample in the window
-  reviewer LEFT RIGHT               open a pair
-  reviewer PROJECT.reviewer         reopen a saved review
-  reviewer --screenshot OUT.png [LEFT RIGHT]
-  reviewer align LEFT RIGHT [--json]
-  reviewer export LEFT RIGHT --out DIR [--project FILE] [--prefer left|right]
-                  [--format txt|jsonl] [--force]
+reviewer                          open the bundled sample in the window
+reviewer LEFT RIGHT               open a pair
+reviewer PROJECT.reviewer         reopen a saved review
+reviewer --screenshot OUT.png [LEFT RIGHT]
+reviewer align LEFT RIGHT [--json]
+reviewer export LEFT RIGHT --out DIR [--project FILE] [--prefer left|right]
+                [--format txt|jsonl] [--force]
 """
 
 from __future__ import annotations

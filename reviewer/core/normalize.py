@@ -19,7 +19,9 @@ from reviewer.core.text import display_width, ends_sentence, may_end_paragraph
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 # A new paragraph starts with an enumerator or a question/answer label.
 _DATELINE_START = re.compile(r"^（?新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电")
-_PARA_START = re.compile(r"^(?:[一二三四五六七八九十]+是|问：|答：|（[一二三四五六七八九十]+）|\d+[.、])")
+_PARA_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|问：|答：|（[一二三四五六七八九十]+）|\d+[.、])"
+)
 
 
 @dataclass
@@ -61,6 +63,8 @@ def _lines(raw: str) -> list[_Line]:
         pos += len(line) + 1
     for ln in out:
         ln.gap += 1
+    if out:
+        out[-1].gap = 3  # the end of the text is a structural break
     return out
 
 
@@ -185,7 +189,9 @@ def _wrapped_paras(raw: str) -> list[Para]:
         )
         if not brk:
             lo, hi = max(0, i - 8), min(n, i + 9)
-            col = max(w for j, w in zip(range(lo, hi), widths[lo:hi]) if block[j] == block[i])
+            near = sorted(w for j, w in zip(range(lo, hi), widths[lo:hi]) if block[j] == block[i])
+            # Most lines of a column are full; a high quantile ignores wide stray lines.
+            col = near[(len(near) * 2) // 3]
             stripped = ln.text.strip()
             # Justified lines holding digits or Latin often measure a little short.
             slack = 3 + sum(1 for ch in stripped if ch.isascii()) + (4 if first else 0)

@@ -1,55 +1,120 @@
 """The engine's front door: two sources in, one Alignment out.
 
-PLACEHOLDER: pairs blank-line paragraphs by position; replaced by the real stages
-(normalize → segment → align → diff) as they land.
+read → normalize → segment → align (anchors, reconcile, pair) → articles → diff
 """
 
 from __future__ import annotations
 
+import time
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from rapidfuzz.distance import Indel
-
+from reviewer.core.align import Side, align_streams
+from reviewer.core.articles import Draft, build_articles
+from reviewer.core.diff import diff_units
 from reviewer.core.model import Alignment, Article, Conflict, Source, Unit, content_id
+from reviewer.core.normalize import normalize
 from reviewer.core.read import read_source
+from reviewer.core.segment import segment
+from reviewer.core.text import canon
 
 Progress = Callable[[str, float], None]
 
 
-def _paras(text: str) -> list[tuple[str, int, int]]:
-    out, pos = [], 0
-    for block in text.split("\n\n"):
-        s = block.strip()
-        if s:
-            start = text.index(s, pos)
-            out.append((s, start, start + len(s)))
-            pos = start + len(s)
-    return out
+def _side(source: Source) -> tuple[Source, Side]:
+    layout, paras = normalize(source.text)
+    frags = segment(paras, layout)
+    side = Side([b for f in frags for b in f.blocks], reliable_breaks=layout != "wrapped")
+    return replace(source, layout=layout), side
+
+
+def _title_of(units: list[Unit]) -> str:
+    for u in units:
+        if u.role == "title":
+            return (u.left if u.left is not None else u.right) or ""
+    for u in units:
+        if u.role in ("paragraph", "caption"):
+            text = (u.left if u.left is not None else u.right) or ""
+            cut = min((i for i, ch in enumerate(text) if ch in "，。；：！？"), default=len(text))
+            head = text[: min(cut, 24)]
+            return head + ("…" if len(head) < len(text) else "")
+    return "（无标题）"
 
 
 def align_sources(left: Source, right: Source, progress: Progress | None = None) -> Alignment:
-    lp, rp = _paras(left.text), _paras(right.text)
-    units = []
-    for i in range(max(len(lp), len(rp))):
-        lt = lp[i] if i < len(lp) else None
-        rt = rp[i] if i < len(rp) else None
-        conflicts: list[Conflict] = []
-        if lt and rt:
-            for op in Indel.opcodes(lt[0], rt[0]):
-                if op.tag != "equal":
-                    a, b = lt[0][op.src_start : op.src_end], rt[0][op.dest_start : op.dest_end]
+    """Align two already-read sources."""
+    report = progress or (lambda stage, frac: None)
+    t0 = time.perf_counter()
+    report("normalising", 0.05)
+    left, a = _side(left)
+    right, b = _side(right)
+    report("aligning", 0.2)
+    _runs, pairs = align_streams(a, b)
+    drafts = build_articles(a, b, pairs)
+    report("comparing", 0.5)
+
+    texts_a = [a.text(p) for p in a.pieces]
+    texts_b = [b.text(p) for p in b.pieces]
+    seen: Counter[tuple] = Counter()
+    conflict_seen: Counter[tuple] = Counter()
+    unit_ids: dict[tuple[str, int], str] = {}
+    total = sum(len(d) for d in drafts) or 1
+    done = 0
+    built: list[list[tuple[Draft, Unit]]] = []
+    for art in drafts:
+        units: list[tuple[Draft, Unit]] = []
+        for d in art:
+            lt = texts_a[d.a] if d.a is not None else None
+            rt = texts_b[d.b] if d.b is not None else None
+            ltext, rtext = (lt[0] if lt else None), (rt[0] if rt else None)
+            key = (d.role, canon(ltext) if ltext else None, canon(rtext) if rtext else None)
+            seen[key] += 1
+            uid = content_id("u", *key, seen[key])
+            conflicts: list[Conflict] = []
+            if ltext is not None and rtext is not None:
+                for e in diff_units(ltext, rtext):
+                    cl = ltext[e.left_start : e.left_end]
+                    cr = rtext[e.right_start : e.right_end]
+                    ctx = (ltext[max(0, e.left_start - 6) : e.left_start], ltext[e.left_end :][:6])
+                    ckey = (cl, cr, *ctx)
+                    conflict_seen[ckey] += 1
+                    cid = content_id("c", *ckey, conflict_seen[ckey])
                     conflicts.append(
-                        Conflict(content_id("c", a, b, i, op.src_start), a, b,
-                                 op.src_start, op.src_end, op.dest_start, op.dest_end)
+                        Conflict(cid, cl, cr, e.left_start, e.left_end, e.right_start, e.right_end)
                     )
-                if len(conflicts) >= 3:
-                    break
-        uid = content_id("u", lt and lt[0], rt and rt[0])
-        units.append(Unit(uid, "paragraph", lt and lt[0], rt and rt[0], None, tuple(conflicts),
-                          lt and lt[1:], rt and rt[1:]))
-    art = Article(content_id("a", "placeholder"), "placeholder", tuple(units))
-    return Alignment(left, right, (art,))
+            unit = Unit(
+                id=uid,
+                role=d.role,
+                left=ltext,
+                right=rtext,
+                conflicts=tuple(conflicts),
+                left_raw=lt[1] if lt else None,
+                right_raw=rt[1] if rt else None,
+            )
+            if d.a is not None:
+                unit_ids[("a", d.a)] = uid
+            if d.b is not None:
+                unit_ids[("b", d.b)] = uid
+            units.append((d, unit))
+            done += 1
+            if done % 200 == 0:
+                report("comparing", 0.5 + 0.45 * done / total)
+        built.append(units)
+
+    articles: list[Article] = []
+    for units in built:
+        final = [
+            replace(u, duplicate_of=unit_ids.get(d.dup_of)) if d.dup_of is not None else u
+            for d, u in units
+        ]
+        title = _title_of(final)
+        aid = content_id("a", title, final[0].id if final else "")
+        articles.append(Article(aid, title, tuple(final)))
+    report("done", 1.0)
+    stats = {"align_ms": (time.perf_counter() - t0) * 1000}
+    return Alignment(left, right, tuple(articles), stats=stats)
 
 
 def align_files(

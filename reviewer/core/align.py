@@ -1,0 +1,297 @@
+"""Unit pairing across the two versions.
+
+Each source becomes one canonical character stream (layout-free), cut into *pieces*
+(paragraphs, titles, bylines...). Anchors between the streams (``anchors.py``) say which
+characters correspond. Piece boundaries are then reconciled: where one version lost a
+paragraph break, its piece is split where the other version has one; where one version
+broke a sentence mid-way and the other runs on, the broken pieces are joined. Finally
+pieces are paired by the anchors they share; the rest are one-sided.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from reviewer.core.anchors import Run, find_runs
+from reviewer.core.segment import Block
+from reviewer.core.text import SENTENCE_END, canon_with_index, may_end_paragraph
+
+_SPLITTABLE = frozenset({"paragraph", "caption"})
+
+
+@dataclass
+class Piece:
+    """A [start, end) range of a side's stream: one unit-to-be."""
+
+    start: int
+    end: int
+    role: str
+    frag: int
+    weak_end: bool  # ends mid-sentence (no paragraph-ending punctuation)
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+class Side:
+    """One source as a stream of canonical characters over its blocks."""
+
+    def __init__(self, blocks: list[Block], reliable_breaks: bool = True) -> None:
+        self.reliable_breaks = reliable_breaks
+        self.blocks = sorted(blocks, key=lambda b: b.para.raw[0])
+        parts: list[str] = []
+        self.bstart: list[int] = []
+        self.cmap: list[list[int]] = []  # per block: canonical index → display index
+        pos = 0
+        for b in self.blocks:
+            c, idx = canon_with_index(b.text)
+            self.bstart.append(pos)
+            self.cmap.append(idx)
+            parts.append(c)
+            pos += len(c)
+        self.stream = "".join(parts)
+        self.pieces = [
+            Piece(s, s + len(self.cmap[i]), b.role, b.frag, not may_end_paragraph(b.text))
+            for i, (s, b) in enumerate(zip(self.bstart, self.blocks))
+            if self.cmap[i]
+        ]
+
+    def starts(self) -> list[int]:
+        return [p.start for p in self.pieces]
+
+    def text(self, piece: Piece) -> tuple[str, tuple[int, int], list[int]]:
+        """Display text of a piece, its raw span, and the raw offset of each character."""
+        out: list[str] = []
+        offs: list[int] = []
+        bi = bisect.bisect_right(self.bstart, piece.start) - 1
+        while bi < len(self.blocks) and self.bstart[bi] < piece.end:
+            b, cm, s0 = self.blocks[bi], self.cmap[bi], self.bstart[bi]
+            lo = max(piece.start, s0) - s0
+            hi = min(piece.end, s0 + len(cm)) - s0
+            if lo < hi:
+                d0 = 0 if lo == 0 else cm[lo]
+                d1 = len(b.text) if hi == len(cm) else cm[hi]
+                seg = b.text[d0:d1].strip()
+                if seg:
+                    lead = b.text[d0:d1].index(seg[0]) + d0
+                    if (
+                        out
+                        and out[-1][-1:].isascii()
+                        and out[-1][-1:].isalnum()
+                        and (seg[0].isascii() and seg[0].isalnum())
+                    ):
+                        out.append(" ")
+                        offs.append(offs[-1])
+                    out.append(seg)
+                    offs.extend(b.para.offsets[lead : lead + len(seg)])
+            bi += 1
+        text = "".join(out)
+        raw = (offs[0], offs[-1] + 1) if offs else (0, 0)
+        return text, raw, offs
+
+
+@dataclass
+class Overlap:
+    count: int = 0
+    a_first: int = 1 << 60
+    a_last: int = -1
+    b_first: int = 1 << 60
+    b_last: int = -1
+
+    def add(self, a: int, b: int, n: int) -> None:
+        self.count += n
+        self.a_first = min(self.a_first, a)
+        self.a_last = max(self.a_last, a + n - 1)
+        self.b_first = min(self.b_first, b)
+        self.b_last = max(self.b_last, b + n - 1)
+
+
+def overlaps(runs: list[Run], sa: list[int], sb: list[int]) -> dict[tuple[int, int], Overlap]:
+    """Anchored characters shared by each (piece of A, piece of B)."""
+    out: dict[tuple[int, int], Overlap] = defaultdict(Overlap)
+    for r in runs:
+        a, b, n = r
+        while n > 0:
+            pa = bisect.bisect_right(sa, a) - 1
+            pb = bisect.bisect_right(sb, b) - 1
+            end_a = sa[pa + 1] if pa + 1 < len(sa) else 1 << 60
+            end_b = sb[pb + 1] if pb + 1 < len(sb) else 1 << 60
+            take = min(n, end_a - a, end_b - b)
+            out[(pa, pb)].add(a, b, take)
+            a, b, n = a + take, b + take, n - take
+    return out
+
+
+@dataclass
+class _Edits:
+    splits: set[int] = field(default_factory=set)
+    joins: set[int] = field(default_factory=set)  # piece index i joins with i + 1
+
+
+def _split_point(stream: str, lo: int, hi: int, guess: int) -> int:
+    """Where to cut a receiving piece between lo and hi: after a sentence end if any."""
+    best = None
+    for p in range(lo, hi + 1):
+        if (
+            (p > 0 and stream[p - 1] in SENTENCE_END)
+            or (p > 1 and stream[p - 1] in "”’）)" and stream[p - 2] in SENTENCE_END)
+        ) and (best is None or abs(p - guess) < abs(best - guess)):
+            best = p
+    return best if best is not None else max(lo, min(hi, guess))
+
+
+def _reconcile(
+    donor: Side,
+    recv: Side,
+    ov: dict[tuple[int, int], Overlap],
+    flip: bool,
+    ed_donor: _Edits,
+    ed_recv: _Edits,
+) -> None:
+    by_recv: dict[int, list[tuple[int, Overlap]]] = defaultdict(list)
+    for (pa, pb), o in ov.items():
+        d, r = (pb, pa) if flip else (pa, pb)
+        if o.count >= 6 and donor.pieces[d].role in _SPLITTABLE:
+            by_recv[r].append((d, o))
+    for r, contribs in by_recv.items():
+        if len(contribs) < 2 or recv.pieces[r].role not in _SPLITTABLE:
+            continue
+
+        def rpos(o: Overlap) -> tuple[int, int]:
+            return (o.a_first, o.a_last) if flip else (o.b_first, o.b_last)
+
+        def dpos(o: Overlap) -> tuple[int, int]:
+            return (o.b_first, o.b_last) if flip else (o.a_first, o.a_last)
+
+        contribs.sort(key=lambda t: rpos(t[1])[0])
+        for (d1, o1), (d2, o2) in itertools.pairwise(contribs):
+            r1, r2 = rpos(o1), rpos(o2)
+            if r2[0] <= r1[1]:
+                continue  # interleaved: not a clean boundary
+            p1, p2 = donor.pieces[d1], donor.pieces[d2]
+            tail = p1.end - 1 - dpos(o1)[1]
+            head = dpos(o2)[0] - p2.start
+            gap = r2[0] - r1[1] - 1
+            # A sentence broken mid-way (possibly with a changed word at the break).
+            broken = gap <= max(tail + head + 3, 40 if p1.weak_end else 0)
+            if d2 == d1 + 1 and p1.weak_end and p1.frag == p2.frag and broken:
+                ed_donor.joins.add(d1)  # a sentence broken mid-way: the other side runs on
+            else:
+                lo, hi = r1[1] + 1, r2[0]
+                ed_recv.splits.add(_split_point(recv.stream, lo, hi, lo + tail))
+
+
+def _sentence_cut(stream: str, lo: int, hi: int, guess: int) -> int | None:
+    """Like ``_split_point`` but only at a sentence end: None if there is none."""
+    p = _split_point(stream, lo, hi, guess)
+    ok = p > 0 and (
+        stream[p - 1] in SENTENCE_END
+        or (p > 1 and stream[p - 1] in "”’）)" and stream[p - 2] in SENTENCE_END)
+    )
+    return p if ok else None
+
+
+def _edge_splits(
+    donor: Side, recv: Side, ov: dict[tuple[int, int], Overlap], flip: bool, ed_recv: _Edits
+) -> None:
+    """Cut a receiving paragraph where the matching donor paragraph starts or ends.
+
+    Only for receivers whose own paragraph breaks are unreliable (hard-wrapped text):
+    there a paragraph may have swallowed the next one, which the donor shows apart.
+    """
+    if recv.reliable_breaks:
+        return
+    best: dict[int, tuple[int, Overlap]] = {}
+    for (pa, pb), o in ov.items():
+        d, r = (pb, pa) if flip else (pa, pb)
+        if o.count >= 8 and (d not in best or o.count > best[d][1].count):
+            best[d] = (r, o)
+    for d, (r, o) in best.items():
+        dp, rp = donor.pieces[d], recv.pieces[r]
+        if dp.role not in _SPLITTABLE or rp.role not in _SPLITTABLE:
+            continue
+        r_first, r_last = (o.a_first, o.a_last) if flip else (o.b_first, o.b_last)
+        d_first, d_last = (o.b_first, o.b_last) if flip else (o.a_first, o.a_last)
+        tail = dp.end - 1 - d_last
+        head = d_first - dp.start
+        if not dp.weak_end and rp.end - (r_last + 1 + tail) > 15:
+            cut = _sentence_cut(
+                recv.stream, r_last + 1, min(rp.end - 1, r_last + 1 + tail + 8), r_last + 1 + tail
+            )
+            if cut is not None and rp.start < cut < rp.end:
+                ed_recv.splits.add(cut)
+        if (r_first - head) - rp.start > 15:
+            lo = max(rp.start + 1, r_first - head - 8)
+            cut = _sentence_cut(recv.stream, lo, r_first, r_first - head)
+            if cut is not None and rp.start < cut < rp.end:
+                ed_recv.splits.add(cut)
+
+
+def _apply(side: Side, ed: _Edits) -> bool:
+    if not ed.splits and not ed.joins:
+        return False
+    merged: list[Piece] = []
+    for i, p in enumerate(side.pieces):
+        if merged and (i - 1) in ed.joins:
+            last = merged[-1]
+            merged[-1] = Piece(last.start, p.end, last.role, last.frag, p.weak_end)
+        else:
+            merged.append(Piece(p.start, p.end, p.role, p.frag, p.weak_end))
+    out: list[Piece] = []
+    cuts = sorted(ed.splits)
+    for p in merged:
+        inner = [c for c in cuts[bisect.bisect_right(cuts, p.start) :] if c < p.end]
+        if not inner or p.role not in _SPLITTABLE:
+            out.append(p)
+            continue
+        bounds = [p.start, *inner, p.end]
+        for s, e in itertools.pairwise(bounds):
+            if e > s:
+                weak = e != p.end and side.stream[e - 1] not in SENTENCE_END
+                out.append(Piece(s, e, p.role, p.frag, weak if e != p.end else p.weak_end))
+    side.pieces = out
+    return True
+
+
+def reconcile(a: Side, b: Side, runs: list[Run], rounds: int = 2) -> None:
+    """Make paragraph boundaries agree where the anchors show they should."""
+    for _ in range(rounds):
+        ov = overlaps(runs, a.starts(), b.starts())
+        ea, eb = _Edits(), _Edits()
+        _reconcile(a, b, ov, False, ea, eb)
+        _reconcile(b, a, ov, True, eb, ea)
+        _edge_splits(a, b, ov, False, eb)
+        _edge_splits(b, a, ov, True, ea)
+        changed = _apply(a, ea) | _apply(b, eb)
+        if not changed:
+            break
+
+
+def pair(a: Side, b: Side, runs: list[Run]) -> list[tuple[int, int, int]]:
+    """Mutually best (piece of A, piece of B, shared characters) pairs."""
+    ov = overlaps(runs, a.starts(), b.starts())
+    best_a: dict[int, tuple[int, int]] = {}
+    best_b: dict[int, tuple[int, int]] = {}
+    for (pa, pb), o in ov.items():
+        if o.count > best_a.get(pa, (0, -1))[0]:
+            best_a[pa] = (o.count, pb)
+        if o.count > best_b.get(pb, (0, -1))[0]:
+            best_b[pb] = (o.count, pa)
+    out = []
+    for pa, (n, pb) in best_a.items():
+        if best_b.get(pb, (0, -1))[1] != pa:
+            continue
+        small = min(a.pieces[pa].size, b.pieces[pb].size)
+        if n >= 4 and n >= 0.15 * small:
+            out.append((pa, pb, n))
+    return sorted(out)
+
+
+def align_streams(a: Side, b: Side) -> tuple[list[Run], list[tuple[int, int, int]]]:
+    runs = find_runs(a.stream, b.stream)
+    reconcile(a, b, runs)
+    return runs, pair(a, b, runs)
