@@ -1,0 +1,230 @@
+"""Every user command, declared once: id, label, default keys, menu, handler name.
+
+Menus, shortcuts and the ``?`` cheat sheet are generated from ``ACTIONS``; keys can be
+rebound in ``keys.json`` in the user config directory (``{"TAKE_LEFT": ["1", "h"]}``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import Enum
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenuBar
+
+
+class ActionId(Enum):
+    OPEN = "open"
+    EXPORT = "export"
+    QUIT = "quit"
+    UNDO = "undo"
+    REDO = "redo"
+    FIND = "find"
+    NEXT_CONFLICT = "next_conflict"
+    PREV_CONFLICT = "prev_conflict"
+    NEXT_UNRESOLVED = "next_unresolved"
+    PREV_UNRESOLVED = "prev_unresolved"
+    NEXT_ARTICLE = "next_article"
+    PREV_ARTICLE = "prev_article"
+    TAKE_LEFT = "take_left"
+    TAKE_RIGHT = "take_right"
+    TAKE_BOTH = "take_both"
+    TAKE_BOTH_RL = "take_both_rl"
+    EDIT = "edit"
+    KEEP = "keep"
+    DROP = "drop"
+    CLEAR = "clear"
+    FILTER_UNRESOLVED = "filter_unresolved"
+    SHOW_RAW = "show_raw"
+    CHEAT_SHEET = "cheat_sheet"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: ActionId
+    label: str
+    keys: tuple[str, ...]
+    menu: str
+    handler: str  # method name on the window or the controller
+    review: bool = False  # a decision: no auto-repeat, so a held key decides only once
+    checkable: bool = False
+
+
+A = ActionId
+MENUS = ("&File", "&Edit", "&Navigate", "&Resolve", "&View", "&Help")
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(A.OPEN, "&Open…", ("Ctrl+O",), "&File", "open_dialog"),
+    ActionSpec(A.EXPORT, "&Export…", ("Ctrl+E",), "&File", "export_dialog"),
+    ActionSpec(A.QUIT, "&Quit", ("Ctrl+Q",), "&File", "close"),
+    ActionSpec(A.UNDO, "&Undo decision", ("Z", "Ctrl+Z"), "&Edit", "undo", review=True),
+    ActionSpec(A.REDO, "&Redo decision", ("Shift+Z", "Ctrl+Shift+Z"), "&Edit", "redo", True),
+    ActionSpec(A.FIND, "&Find…", ("Ctrl+F",), "&Edit", "show_find"),
+    ActionSpec(A.NEXT_CONFLICT, "&Next conflict", ("J", "Alt+Down"), "&Navigate", "next_item"),
+    ActionSpec(A.PREV_CONFLICT, "&Previous conflict", ("K", "Alt+Up"), "&Navigate", "prev_item"),
+    ActionSpec(
+        A.NEXT_UNRESOLVED,
+        "Next &unresolved",
+        ("N", "Ctrl+Shift+PgDown"),
+        "&Navigate",
+        "next_unresolved",
+    ),
+    ActionSpec(
+        A.PREV_UNRESOLVED,
+        "Previous u&nresolved",
+        ("Shift+N", "Ctrl+Shift+PgUp"),
+        "&Navigate",
+        "prev_unresolved",
+    ),
+    ActionSpec(A.NEXT_ARTICLE, "Next &article", ("]",), "&Navigate", "next_article"),
+    ActionSpec(A.PREV_ARTICLE, "Previous a&rticle", ("[",), "&Navigate", "prev_article"),
+    ActionSpec(A.TAKE_LEFT, "Take &left", ("1", "Left", "Ctrl+1"), "&Resolve", "take_left", True),
+    ActionSpec(
+        A.TAKE_RIGHT, "Take &right", ("2", "Right", "Ctrl+2"), "&Resolve", "take_right", True
+    ),
+    ActionSpec(A.TAKE_BOTH, "Take &both (left, then right)", ("3",), "&Resolve", "take_both", True),
+    ActionSpec(
+        A.TAKE_BOTH_RL, "Take both (right, &then left)", ("4",), "&Resolve", "take_both_rl", True
+    ),
+    ActionSpec(A.EDIT, "&Edit the reading…", ("E",), "&Resolve", "edit_current", True),
+    ActionSpec(A.KEEP, "&Keep one-sided unit / duplicate", ("Space",), "&Resolve", "keep", True),
+    ActionSpec(A.DROP, "&Drop one-sided unit / duplicate", ("X",), "&Resolve", "drop", True),
+    ActionSpec(A.CLEAR, "&Forget the decision", ("Backspace",), "&Resolve", "clear", True),
+    ActionSpec(
+        A.FILTER_UNRESOLVED,
+        "&Unresolved only (conflict list)",
+        ("U",),
+        "&View",
+        "set_unresolved_only",
+        checkable=True,
+    ),
+    ActionSpec(
+        A.SHOW_RAW,
+        "&Raw source of the current unit",
+        ("R",),
+        "&View",
+        "set_raw_visible",
+        checkable=True,
+    ),
+    ActionSpec(A.CHEAT_SHEET, "&Keyboard cheat sheet", ("?", "F1"), "&Help", "show_cheat_sheet"),
+)
+SPECS: dict[ActionId, ActionSpec] = {s.id: s for s in ACTIONS}
+
+
+def keys_file() -> Path:
+    """Where rebinding lives: $XDG_CONFIG_HOME/reviewer/keys.json."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "reviewer" / "keys.json"
+
+
+def load_key_overrides(
+    path: Path | None = None,
+) -> tuple[dict[ActionId, tuple[str, ...]], list[str]]:
+    """Read rebinding overrides; returns (overrides, warnings). Bad entries are skipped."""
+    path = path or keys_file()
+    if not path.exists():
+        return {}, []
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        return {}, [f"{path}: ignored ({e})"]
+    if not isinstance(raw, dict):
+        return {}, [f"{path}: ignored (expected an object of action: [keys])"]
+    out: dict[ActionId, tuple[str, ...]] = {}
+    warnings: list[str] = []
+    by_name = {a.name: a for a in ActionId} | {a.value: a for a in ActionId}
+    for name, keys in raw.items():
+        action = by_name.get(str(name))
+        if isinstance(keys, str):
+            keys = [keys]
+        if action is None or not isinstance(keys, list):
+            warnings.append(f"{path}: unknown action or bad keys for {name!r}")
+            continue
+        good = tuple(k for k in keys if isinstance(k, str) and not QKeySequence(k).isEmpty())
+        out[action] = good
+    return out, warnings
+
+
+def effective_keys(
+    overrides: dict[ActionId, tuple[str, ...]] | None = None,
+) -> dict[ActionId, tuple[str, ...]]:
+    overrides = overrides or {}
+    return {s.id: overrides.get(s.id, s.keys) for s in ACTIONS}
+
+
+def duplicate_keys(keys: dict[ActionId, tuple[str, ...]]) -> dict[str, list[ActionId]]:
+    """Key sequences bound to more than one action (normalised through QKeySequence)."""
+    seen: dict[str, list[ActionId]] = {}
+    for action, seqs in keys.items():
+        for k in seqs:
+            norm = QKeySequence(k).toString(QKeySequence.SequenceFormat.PortableText)
+            seen.setdefault(norm, []).append(action)
+    return {k: v for k, v in seen.items() if len(v) > 1}
+
+
+def build_actions(
+    parent: QObject,
+    targets: Iterable[object],
+    overrides: dict[ActionId, tuple[str, ...]] | None = None,
+) -> dict[ActionId, QAction]:
+    """One QAction per spec, wired to the first target that has the handler method."""
+    targets = list(targets)
+    keys = effective_keys(overrides)
+    actions: dict[ActionId, QAction] = {}
+    for spec in ACTIONS:
+        act = QAction(spec.label, parent)
+        act.setObjectName(spec.id.value)
+        act.setShortcuts([QKeySequence(k) for k in keys[spec.id]])
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        act.setCheckable(spec.checkable)
+        if spec.review:
+            act.setAutoRepeat(False)
+        handler = _resolve(targets, spec.handler)
+        if spec.checkable:
+            act.toggled.connect(handler)
+        else:
+            act.triggered.connect(lambda _checked=False, h=handler: h())
+        actions[spec.id] = act
+    return actions
+
+
+def _resolve(targets: list[object], name: str) -> Callable[..., object]:
+    for t in targets:
+        h = getattr(t, name, None)
+        if callable(h):
+            return h
+    raise AttributeError(f"no handler {name!r} on {targets}")
+
+
+def fill_menus(menubar: QMenuBar, actions: dict[ActionId, QAction]) -> None:
+    menus = {title: menubar.addMenu(title) for title in MENUS}
+    for spec in ACTIONS:
+        menus[spec.menu].addAction(actions[spec.id])
+
+
+def _key_text(key: str) -> str:
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def cheat_sheet_html(keys: dict[ActionId, tuple[str, ...]] | None = None) -> str:
+    """The ``?`` cheat sheet: every action and its keys, grouped by menu."""
+    keys = keys or effective_keys()
+    rows: list[str] = []
+    for menu in MENUS:
+        rows.append(f"<tr><th colspan=2 align=left><br>{escape(menu.replace('&', ''))}</th></tr>")
+        for spec in ACTIONS:
+            if spec.menu != menu:
+                continue
+            shown = " · ".join(f"<b>{escape(_key_text(k))}</b>" for k in keys[spec.id])
+            label = escape(spec.label.replace("&", ""))
+            rows.append(f"<tr><td>{label}</td><td>&nbsp;&nbsp;{shown or '—'}</td></tr>")
+    return (
+        "<p>Bare keys work whenever no text field has focus. After a decision the cursor "
+        "moves to the next unresolved item.</p><table>" + "".join(rows) + "</table>"
+        f"<p>Rebind keys in <code>{escape(str(keys_file()))}</code>.</p>"
+    )

@@ -1,0 +1,102 @@
+"""Composition root: builds the QApplication, controller and window; opens what was asked.
+
+``run(args)`` is what ``reviewer.cli`` calls with ``args.files`` (0, 1 or 2 paths),
+``args.screenshot`` and ``args.dark``. The window is shown before any file is read; reading
+and aligning run in a worker.
+
+Set ``REVIEWER_REPORT_FIRST_WINDOW=1`` to have the process print ``first_window <epoch s>``
+to stderr once the window is on screen (the benchmark's first-window probe).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from argparse import Namespace
+from pathlib import Path
+
+PROJECT_SUFFIX = ".reviewer"
+EXIT_BAD_INPUT = 2
+SCREENSHOT_SIZE = (1400, 900)
+
+
+def create_window(dark: bool = False):
+    """The application, controller and an empty window (tests and the benchmark use this)."""
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.ui import theme
+    from reviewer.ui.controller import ReviewController
+    from reviewer.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "reviewer"])
+    app.setApplicationName("Reviewer")
+    theme.apply(app, dark)  # type: ignore[arg-type]
+    controller = ReviewController()
+    window = MainWindow(controller)
+    window.resize(*SCREENSHOT_SIZE)
+    return app, controller, window
+
+
+def open_files(controller, files: list[str], persist: bool = True) -> str | None:
+    """Start opening ``files`` (none: the bundled sample); a message if they make no sense."""
+    from reviewer.core.paths import SAMPLE_LEFT, SAMPLE_RIGHT
+
+    if not files:
+        controller.open_pair(SAMPLE_LEFT, SAMPLE_RIGHT, persist)
+    elif len(files) == 2:
+        controller.open_pair(files[0], files[1], persist)
+    elif len(files) == 1 and Path(files[0]).suffix == PROJECT_SUFFIX:
+        controller.open_project(files[0])
+    else:
+        return f"{files[0]}: give two versions (LEFT RIGHT) or one {PROJECT_SUFFIX} review file"
+    return None
+
+
+def _save_screenshot(app, controller, window, out: str) -> int:
+    """Wait for the load to finish, render the window and save it as a PNG."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    failed: list[str] = []
+    if controller.busy:
+        loop = QEventLoop()
+        controller.loaded.connect(loop.quit)
+        controller.failed.connect(lambda m: (failed.append(m), loop.quit()))
+        QTimer.singleShot(120_000, loop.quit)  # never hang a script on a stuck load
+        loop.exec()
+    for _ in range(3):  # let delayed layouts and the first paint settle
+        app.processEvents()
+    if failed:
+        print(f"reviewer: {failed[0]}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not window.grab().save(out, "PNG"):
+        print(f"reviewer: cannot write {out}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run(args: Namespace) -> int:
+    """Show the window, open ``args.files``; with ``args.screenshot`` save a PNG and exit."""
+    screenshot = getattr(args, "screenshot", None)
+    if screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app, controller, window = create_window(bool(getattr(args, "dark", False)))
+    window.show()
+    if os.environ.get("REVIEWER_REPORT_FIRST_WINDOW"):
+        app.processEvents()
+        print(f"first_window {time.time():.6f}", file=sys.stderr, flush=True)
+    files = list(getattr(args, "files", None) or [])
+    # A screenshot must not create or lock project files: review the pair in memory.
+    problem = open_files(controller, files, persist=not screenshot)
+    if problem:
+        if screenshot:
+            print(f"reviewer: {problem}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        window.controller.failed.emit(problem)
+    if screenshot:
+        code = _save_screenshot(app, controller, window, screenshot)
+        controller.close_project()
+        return code
+    code = app.exec()
+    controller.close_project()
+    return code

@@ -1,0 +1,164 @@
+"""What one cell of the parallel view shows, computed from the session on every paint.
+
+Kept apart from the painting code so the rules (what is highlighted, struck, hatched,
+labelled) read in one place and can be tested without pixels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
+
+from reviewer.core.merge import is_unit_item
+from reviewer.ui.parallel_model import MERGED, SIDES, ParallelModel
+from reviewer.ui.textlayout import Span
+from reviewer.ui.theme import Theme
+
+# Which choices put a side's reading into the merge.
+TAKES = {
+    "left": {"left", "both", "both_rl"},
+    "right": {"right", "both", "both_rl"},
+}
+STATE_WORDS = {
+    None: "undecided",
+    "left": "left",
+    "right": "right",
+    "both": "both",
+    "both_rl": "both (R+L)",
+    "edit": "edited",
+    "keep": "kept",
+    "drop": "dropped",
+}
+
+
+@dataclass
+class Cell:
+    text: str | None
+    label: str = ""  # shown instead of text when text is None
+    spans: tuple[Span, ...] = ()
+    badge: str = ""
+    badge_colour: QColor | None = None
+    background: QColor | None = None
+    hatched: bool = False
+    bar: tuple[QColor, ...] = ()
+    current_row: bool = False
+    pen: QColor | None = None
+    font: QFont | None = None
+    whole_key: str = ""  # a unit item: clicking anywhere in its text chooses it
+
+
+def _fmt(
+    bg: QColor | None = None,
+    fg: QColor | None = None,
+    strike: bool = False,
+    underline: QColor | None = None,
+) -> QTextCharFormat:
+    f = QTextCharFormat()
+    if bg is not None:
+        f.setBackground(bg)
+    if fg is not None:
+        f.setForeground(fg)
+    if strike:
+        f.setFontStrikeOut(True)
+    if underline is not None:
+        f.setFontUnderline(True)
+        f.setUnderlineColor(underline)
+        f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    return f
+
+
+def unit_state(model: ParallelModel, key: str) -> str:
+    assert model.session is not None
+    d = model.session.decision(key)
+    return STATE_WORDS.get(d.choice if d else None, "?")
+
+
+def cell_for(model: ParallelModel, row: int, col: int, t: Theme, font: QFont, small: QFont) -> Cell:
+    s = model.session
+    unit = model.unit(row)
+    assert s is not None and unit is not None
+    cur = s.current
+    current_key = cur.key if cur else ""
+    current_row = (
+        cur is not None and model.row_of_unit.get((cur.article_index, cur.unit_index)) == row
+    )
+    role_font = None
+    if unit.role in ("title", "subtitle"):
+        role_font = QFont(font)
+        role_font.setBold(True)
+    if col == MERGED:
+        return _merged_cell(model, row, t, current_key, current_row, role_font)
+    side = SIDES[col]
+    other = SIDES[1 - col]
+    text = unit.text(side)
+    cell = Cell(text, background=t.tint(side), current_row=current_row, font=role_font)
+    if is_unit_item(unit):
+        d = s.decision(unit.id)
+        kind = "only here" if unit.one_sided else ("duplicate" if unit.duplicate_of else "noise")
+        if text is None:
+            cell.hatched = True
+            cell.background = None
+            cell.label = f"only in {model.names[1 - col]}"
+            return cell
+        cell.badge = f"{kind} · {unit_state(model, unit.id)}"
+        cell.badge_colour = t.side(side) if d is None else t.muted
+        cell.whole_key = unit.id
+        dropped = d is not None and (d.choice == "drop" or (d.choice == other and unit.one_sided))
+        if dropped:
+            cell.spans = (Span(0, len(text), _fmt(fg=t.muted, strike=True), False, unit.id),)
+        elif unit.id == current_key:
+            cell.spans = (Span(0, len(text), None, True, unit.id),)
+        if unit.one_sided:
+            return cell
+    assert text is not None
+    spans: list[Span] = list(cell.spans)
+    for c in unit.conflicts:
+        start, end = (c.left_start, c.left_end) if side == "left" else (c.right_start, c.right_end)
+        d = s.decision(c.id)
+        if d is None:
+            fmt = _fmt(bg=t.mark(side))
+        elif d.choice in TAKES[side]:
+            fmt = _fmt(bg=t.mark(side), underline=t.side(side))
+        else:  # not taken (or replaced by an edit): struck through, still readable
+            fmt = _fmt(fg=t.muted, strike=True)
+        spans.append(Span(start, end, fmt, c.id == current_key, c.id))
+    cell.spans = tuple(spans)
+    return cell
+
+
+def _merged_cell(
+    model: ParallelModel,
+    row: int,
+    t: Theme,
+    current_key: str,
+    current_row: bool,
+    role_font: QFont | None,
+) -> Cell:
+    merged = model.merged(row)
+    assert merged is not None
+    bars = {
+        "left": (t.left,),
+        "right": (t.right,),
+        "edit": (t.edit,),
+        "mixed": (t.left, t.right),
+        "dropped": (t.muted,),
+    }
+    cell = Cell(
+        merged.text, current_row=current_row, font=role_font, bar=bars.get(merged.origin, ())
+    )
+    if merged.text is None:
+        cell.label = "— left out of the export —"
+        return cell
+    spans = []
+    for p in merged.pieces:
+        if p.origin == "unresolved":
+            fmt = _fmt(bg=t.unresolved_mark, underline=t.muted)
+        else:
+            fmt = _fmt(bg=t.mark(p.origin))
+        spans.append(Span(p.start, p.end, fmt, p.key == current_key, p.key))
+    if merged.unresolved:
+        cell.badge = f"{merged.unresolved} unresolved"
+        cell.badge_colour = t.muted
+    cell.spans = tuple(spans)
+    return cell

@@ -1,0 +1,149 @@
+"""The conflict list: every review item with its state, optionally unresolved only.
+
+A flat list model over ``session.items``. Filtering keeps a sorted list of item indices and
+updates it row by row, so a decision costs one row removal, not a re-filter of everything.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+
+from reviewer.core.session import ReviewSession
+from reviewer.ui import theme
+from reviewer.ui.cell_content import STATE_WORDS
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _short(text: str | None, n: int = 14) -> str:
+    if text is None:
+        return "∅"
+    text = text.replace("\n", " ")
+    return "“" + (text if len(text) <= n else text[: n - 1] + "…") + "”"
+
+
+class ConflictListModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: ReviewSession | None = None
+        self.unresolved_only = False
+        self.shown: list[int] = []  # item indices, ascending
+
+    def set_session(self, session: ReviewSession | None) -> None:
+        self.beginResetModel()
+        self.session = session
+        self._rebuild()
+        self.endResetModel()
+
+    def set_unresolved_only(self, on: bool) -> None:
+        self.beginResetModel()
+        self.unresolved_only = on
+        self._rebuild()
+        self.endResetModel()
+
+    def _rebuild(self) -> None:
+        s = self.session
+        if s is None:
+            self.shown = []
+        elif self.unresolved_only:
+            self.shown = [i for i, it in enumerate(s.items) if it.key not in s.decisions]
+        else:
+            self.shown = list(range(len(s.items)))
+
+    def row_of(self, item_index: int) -> int | None:
+        i = bisect.bisect_left(self.shown, item_index)
+        return i if i < len(self.shown) and self.shown[i] == item_index else None
+
+    def item_changed(self, item_index: int) -> None:
+        """Its decision changed: repaint it, or add/remove it under the filter."""
+        s = self.session
+        if s is None:
+            return
+        row = self.row_of(item_index)
+        wanted = not self.unresolved_only or s.items[item_index].key not in s.decisions
+        if row is not None and wanted:
+            self.dataChanged.emit(self.index(row), self.index(row))
+        elif row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.shown[row]
+            self.endRemoveRows()
+        elif wanted:
+            at = bisect.bisect_left(self.shown, item_index)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self.shown.insert(at, item_index)
+            self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.shown)
+
+    def data(self, index: Index, role: int = 0) -> Any:
+        s = self.session
+        if s is None or not index.isValid():
+            return None
+        i = self.shown[index.row()]
+        item = s.items[i]
+        d = s.decision(item.key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            unit = s.unit_of(item)
+            state = STATE_WORDS.get(d.choice if d else None, "?")
+            where = f"{item.article_index + 1}.{item.unit_index + 1}"
+            c = s.conflict_of(item)
+            if c is not None:
+                what = f"{_short(c.left)} ↔ {_short(c.right)}"
+            elif unit.one_sided:
+                side = "left" if unit.left is not None else "right"
+                what = f"only {side}: {_short(unit.text(side), 18)}"
+            else:
+                what = f"{'duplicate' if unit.duplicate_of else unit.role}: {_short(unit.left)}"
+            return f"{i + 1:>4}  [{state}]  ¶{where}  {what}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            t = theme.current()
+            if d is None:
+                return t.text
+            return {"left": t.left, "right": t.right, "edit": t.edit}.get(d.choice, t.muted)
+        if role == Qt.ItemDataRole.DecorationRole:
+            t = theme.current()
+            return QColor(t.muted) if d is None else t.mark(d.choice)
+        if role == Qt.ItemDataRole.UserRole:
+            return i
+        return None
+
+
+class ConflictList(QListView):
+    """The dock's view; emits the item index the user picked."""
+
+    picked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflict_list")
+        self.list_model = ConflictListModel()
+        self.setModel(self.list_model)
+        self.setUniformItemSizes(True)  # fast on tens of thousands of rows
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setFont(theme.text_font(0.95))
+        self._syncing = False
+        self.selectionModel().currentChanged.connect(self._on_current)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._syncing and current.isValid():
+            self.picked.emit(self.list_model.shown[current.row()])
+
+    def show_item(self, item_index: int) -> None:
+        """Select the row of the session's cursor without echoing it back as a pick."""
+        row = self.list_model.row_of(item_index)
+        self._syncing = True
+        try:
+            if row is None:
+                self.clearSelection()
+            else:
+                index = self.list_model.index(row)
+                self.setCurrentIndex(index)
+                self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        finally:
+            self._syncing = False

@@ -1,0 +1,257 @@
+"""ReviewController: the thin layer between the window and the core ReviewSession.
+
+It owns no review state of its own: it forwards commands to the session and announces
+what changed (which item keys, old and new cursor) so views refresh only those rows.
+Loading (reading + alignment + jieba's dictionary) runs off the UI thread via run_task.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from reviewer.core.merge import Decision
+from reviewer.core.session import ReviewItem, ReviewSession
+from reviewer.ui import tasks
+from reviewer.ui.store_thread import StoreThread, ThreadedSink
+from reviewer.ui.tasks import Progress
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one command changed, so views repaint only the affected rows."""
+
+    keys: tuple[str, ...]
+    old_cursor: int
+    new_cursor: int
+
+
+@dataclass
+class Loaded:
+    """The result of a load task: a session plus what the project layer reported."""
+
+    session: ReviewSession
+    review: Any = None  # reviewer.core.project.Review, or None for an in-memory review
+    warnings: list[str] = field(default_factory=list)
+
+
+def _warm_jieba(progress: Progress) -> None:
+    # jieba loads its dictionary (~1 s) on first use; do it here, in the worker, never on
+    # the UI thread. Harmless if the engine never segments.
+    progress("loading dictionary", 0.0)
+    try:
+        import jieba
+
+        jieba.setLogLevel(60)
+        jieba.initialize()
+    except ImportError:
+        pass
+
+
+def load_pair(
+    left: str | Path, right: str | Path, store: StoreThread | None, progress: Progress
+) -> Loaded:
+    """Align a pair (in a worker). With a ``store`` thread, open or create its project file."""
+    _warm_jieba(progress)
+    if store is None:
+        from reviewer.core.pipeline import align_files
+
+        return Loaded(ReviewSession(align_files(left, right, progress)))
+    from reviewer.core import project
+
+    review = store.call(lambda: project.open_review(left, right, progress=progress))
+    return Loaded(review.session, review, list(review.warnings))
+
+
+def load_project(path: str | Path, store: StoreThread, progress: Progress) -> Loaded:
+    """Reopen a saved review from its project file (in a worker)."""
+    _warm_jieba(progress)
+    from reviewer.core import project
+
+    review = store.call(lambda: project.open_project_file(path, progress=progress))
+    return Loaded(review.session, review, list(review.warnings))
+
+
+class ReviewController(QObject):
+    loading = Signal(str)  # a description of what is being opened
+    progress = Signal(str, float)
+    loaded = Signal()
+    failed = Signal(str)  # a message fit for the user (file and problem)
+    changed = Signal(object)  # Change
+    message = Signal(str)  # a short status-bar note
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session: ReviewSession | None = None
+        self.review: Any = None  # the open project's Review, if any
+        self.warnings: list[str] = []
+        self.busy = False
+        self.store = StoreThread()
+
+    # --- loading -------------------------------------------------------------------------
+    def open_pair(self, left: str | Path, right: str | Path, persist: bool = True) -> None:
+        """Open a pair; ``persist`` keeps decisions in its project file (False: in memory)."""
+        store = self.store if persist else None
+        self._start(
+            f"{Path(left).name} ↔ {Path(right).name}", lambda p: load_pair(left, right, store, p)
+        )
+
+    def open_project(self, path: str | Path) -> None:
+        self._start(Path(path).name, lambda p: load_project(path, self.store, p))
+
+    def _start(self, what: str, fn: Callable[[Progress], Loaded]) -> None:
+        # Release the open project first: reopening the same pair would find it locked.
+        self.close_project()
+        if self.session is not None:
+            self.session.sink = None
+        self.busy = True
+        self.loading.emit(what)
+        tasks.run_task(fn, self._on_loaded, self._on_failed, self.progress.emit)
+
+    def _on_loaded(self, result: Loaded) -> None:
+        self.close_project()
+        self.busy = False
+        self.session, self.review, self.warnings = result.session, result.review, result.warnings
+        if result.review is not None:
+            # The sqlite connection belongs to the store thread: route the writes there.
+            result.session.sink = ThreadedSink(
+                result.review.project, self.store, self._on_store_error
+            )
+        self.loaded.emit()
+
+    def _on_store_error(self, error: BaseException) -> None:
+        # Called on the store thread; the signal is queued to the UI thread.
+        self.message.emit(f"Could not save: {error}")
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.busy = False
+        # ReadError and ProjectError carry "file: problem"; anything else is a bug, but the
+        # editor still deserves a sentence rather than a traceback.
+        name = type(error).__name__
+        known = name in ("ReadError", "ProjectError")
+        self.failed.emit(str(error) if known else f"Could not open: {name}: {error}")
+
+    def close_project(self) -> None:
+        """Finish queued writes and release the project file (its lock)."""
+        if self.review is not None:
+            review, self.review = self.review, None
+            self.store.call(review.close)
+
+    def flush(self) -> None:
+        self.store.flush()
+
+    # --- commands (handler names from actions.py) ----------------------------------------
+    @property
+    def current(self) -> ReviewItem | None:
+        return self.session.current if self.session else None
+
+    def _run(self, op: Callable[[ReviewSession], object], keys: tuple[str, ...] = ()) -> None:
+        s = self.session
+        if s is None or self.busy:
+            return
+        old = s.cursor
+        op(s)
+        self.changed.emit(Change(keys, old, s.cursor))
+
+    def _run_history(self, op: Callable[[ReviewSession], bool]) -> None:
+        s = self.session
+        if s is None or self.busy:
+            return
+        # The session does not say which key an undo touched; compare the decisions.
+        before = dict(s.decisions)
+        old = s.cursor
+        if not op(s):
+            self.message.emit("Nothing to undo" if op is ReviewSession.undo else "Nothing to redo")
+            return
+        after = s.decisions
+        keys = tuple(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+        self.changed.emit(Change(keys, old, s.cursor))
+
+    def goto(self, index: int) -> None:
+        self._run(lambda s: s.goto(index))
+
+    def next_item(self) -> None:
+        self._run(lambda s: s.step(+1))
+
+    def prev_item(self) -> None:
+        self._run(lambda s: s.step(-1))
+
+    def next_unresolved(self) -> None:
+        self._run(lambda s: s.step_unresolved(+1) or self.message.emit("No unresolved items"))
+
+    def prev_unresolved(self) -> None:
+        self._run(lambda s: s.step_unresolved(-1) or self.message.emit("No unresolved items"))
+
+    def next_article(self) -> None:
+        self._run(lambda s: s.step_article(+1))
+
+    def prev_article(self) -> None:
+        self._run(lambda s: s.step_article(-1))
+
+    def undo(self) -> None:
+        self._run_history(ReviewSession.undo)
+
+    def redo(self) -> None:
+        self._run_history(ReviewSession.redo)
+
+    def decide(self, choice: str, text: str | None = None, index: int | None = None) -> None:
+        """Decide the current item (or item ``index``); the session auto-advances."""
+        s = self.session
+        if s is None or self.busy or not s.items:
+            return
+        item = s.items[s.cursor if index is None else index]
+        if item.kind == "conflict" and choice in ("keep", "drop"):
+            self.message.emit("Keep and drop apply to one-sided units; use 1, 2, 3, 4 or e")
+            return
+        if item.kind == "unit" and choice in ("both", "both_rl") and s.unit_of(item).one_sided:
+            self.message.emit("Only one side has this unit: keep (Space) or drop (x)")
+            return
+        self._run(lambda s: s.decide(choice, text, key=item.key), (item.key,))
+
+    def take_left(self) -> None:
+        self.decide("left")
+
+    def take_right(self) -> None:
+        self.decide("right")
+
+    def take_both(self) -> None:
+        self.decide("both")
+
+    def take_both_rl(self) -> None:
+        self.decide("both_rl")
+
+    def keep(self) -> None:
+        self.decide("keep")
+
+    def drop(self) -> None:
+        self.decide("drop")
+
+    def clear(self) -> None:
+        item = self.current
+        if item is not None:
+            self._run(lambda s: s.clear(item.key), (item.key,))
+
+    def current_reading(self) -> str:
+        """What the inline editor starts from: the current reading of the current item."""
+        s, item = self.session, self.current
+        if s is None or item is None:
+            return ""
+        d: Decision | None = s.decision(item.key)
+        if d is not None and d.choice == "edit":
+            return d.text or ""
+        c = s.conflict_of(item)
+        if c is None:
+            return s.merged_unit(s.unit_of(item)).text or ""
+        readings = {
+            "left": c.left,
+            "right": c.right,
+            "both": c.left + c.right,
+            "both_rl": c.right + c.left,
+        }
+        if d is not None:
+            return readings.get(d.choice, c.left)
+        return c.left or c.right

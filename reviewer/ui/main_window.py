@@ -1,0 +1,290 @@
+"""The main window: layout, and re-rendering from the session after each change.
+
+Holds no review state: every refresh reads ``session.status()`` and session data.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.ui.actions import ActionId, build_actions, fill_menus, load_key_overrides
+from reviewer.ui.conflict_list import ConflictList
+from reviewer.ui.controller import Change, ReviewController
+from reviewer.ui.panels import CheatSheet, FindBar, RawPane
+from reviewer.ui.parallel_model import LEFT, MERGED, RIGHT, SIDES, ParallelModel, source_label
+from reviewer.ui.parallel_view import ParallelView
+
+PROJECT_SUFFIX = ".reviewer"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: ReviewController) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.setWindowTitle("Reviewer")
+        self.controller = controller
+        self.model = ParallelModel()
+        self.view = ParallelView(self.model)
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.cheat_sheet: CheatSheet | None = None
+        self.message_box: QMessageBox | None = None
+        self._editing: int | None = None
+
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.find_bar)
+        lay.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+
+        overrides, self.key_warnings = load_key_overrides()
+        self.actions = build_actions(self, [controller, self], overrides)
+        fill_menus(self.menuBar(), self.actions)
+        self._build_docks()
+        self._build_status_bar()
+
+        controller.loading.connect(self._on_loading)
+        controller.progress.connect(self._on_progress)
+        controller.loaded.connect(self._on_loaded)
+        controller.failed.connect(self._on_failed)
+        controller.changed.connect(self._on_changed)
+        controller.message.connect(lambda m: self.statusBar().showMessage(m, 4000))
+        self.view.clicked_reading.connect(self._on_click)
+        self.view.pdelegate.edited.connect(self._on_edited)
+        self.view.pdelegate.closeEditor.connect(lambda *_: self._edit_closed())
+        self.conflicts.picked.connect(controller.goto)
+        self.find_bar.find.connect(self._find)
+        self.find_bar.closed.connect(self.view.setFocus)
+        self.view.setFocus()
+
+    # --- layout ----------------------------------------------------------------------------
+    def _build_docks(self) -> None:
+        self.conflicts = ConflictList()
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(4, 4, 4, 4)
+        top = QHBoxLayout()
+        self.remaining_label = QLabel()
+        filt = QToolButton()
+        filt.setDefaultAction(self.actions[ActionId.FILTER_UNRESOLVED])
+        filt.setText("Unresolved only (u)")
+        filt.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        top.addWidget(self.remaining_label, 1)
+        top.addWidget(filt)
+        lay.addLayout(top)
+        lay.addWidget(self.conflicts, 1)
+        self.list_dock = QDockWidget("Conflicts", self)
+        self.list_dock.setObjectName("conflicts_dock")
+        self.list_dock.setWidget(box)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.list_dock)
+        self.resizeDocks([self.list_dock], [300], Qt.Orientation.Horizontal)
+
+        self.raw = RawPane()
+        self.raw_dock = QDockWidget("Raw source of the current unit (r)", self)
+        self.raw_dock.setObjectName("raw_dock")
+        self.raw_dock.setWidget(self.raw)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.raw_dock)
+        self.raw_dock.hide()
+        self.raw_dock.visibilityChanged.connect(self._raw_visibility)
+
+    def _build_status_bar(self) -> None:
+        sb = self.statusBar()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.resolved_label = QLabel("No review open")
+        self.resolved_label.setObjectName("resolved_label")
+        self.article_label = QLabel()
+        self.article_label.setObjectName("article_label")
+        self.sources_label = QLabel()
+        for w in (self.progress, self.resolved_label, self.article_label, self.sources_label):
+            sb.addPermanentWidget(w)
+
+    # --- loading ---------------------------------------------------------------------------
+    def _on_loading(self, what: str) -> None:
+        self.progress.setValue(0)
+        self.progress.show()
+        self.statusBar().showMessage(f"Aligning {what}…")
+
+    def _on_progress(self, stage: str, fraction: float) -> None:
+        self.progress.setValue(int(fraction * 100))
+        self.statusBar().showMessage(f"{stage}…")
+
+    def _on_loaded(self) -> None:
+        s = self.controller.session
+        assert s is not None
+        self.progress.hide()
+        self.model.set_session(s)
+        self.conflicts.list_model.set_session(s)
+        names = self.model.names
+        self.sources_label.setText(f"◧ {names[0]}   ◨ {names[1]}")
+        self.setWindowTitle(f"Reviewer — {names[0]} ↔ {names[1]}")
+        notes = [*self.controller.warnings, *self.key_warnings]
+        self.statusBar().showMessage(
+            " · ".join(notes) if notes else "Ready — press ? for keys", 8000
+        )
+        self._refresh_status()
+        if s.current is not None:
+            row = self.model.row_of_item(s.cursor)
+            self.view.scrollTo(self.model.index(row, 0))
+            self.conflicts.show_item(s.cursor)
+        self._update_raw()
+        self.view.setFocus()
+
+    def _on_failed(self, message: str) -> None:
+        self.progress.hide()
+        self.statusBar().showMessage(message)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Cannot open", message, QMessageBox.StandardButton.Ok, self
+        )
+        box.setObjectName("error_box")
+        self.message_box = box
+        box.open()  # not exec(): the window keeps running, tests can find and close it
+
+    # --- re-rendering ----------------------------------------------------------------------
+    def _on_changed(self, change: Change) -> None:
+        s = self.controller.session
+        if s is None or not s.items:
+            return
+        m = self.model
+        rows = {m.row_of_item(change.old_cursor), m.row_of_item(change.new_cursor)}
+        for key in change.keys:
+            idx = s.index_of(key)
+            if idx is not None:
+                rows.add(m.row_of_item(idx))
+                self.conflicts.list_model.item_changed(idx)
+        self.view.refresh_rows(rows)
+        self.view.show_row(m.row_of_item(change.new_cursor))
+        self.conflicts.show_item(change.new_cursor)
+        self._refresh_status()
+        self._update_raw()
+
+    def _refresh_status(self) -> None:
+        s = self.controller.session
+        if s is None:
+            return
+        st = s.status()
+        self.resolved_label.setText(f"Resolved {st.resolved} of {st.total}")
+        self.remaining_label.setText(f"{st.remaining} unresolved of {st.total}")
+        self.article_label.setText(f"Article {st.article_index + 1} of {st.article_count}")
+
+    def _update_raw(self) -> None:
+        s = self.controller.session
+        if s is not None and self.raw_dock.isVisible():
+            self.raw.show_unit(s, s.unit_of(s.current) if s.current else None)
+
+    # --- window commands (handler names from actions.py) -----------------------------------
+    def set_unresolved_only(self, on: bool) -> None:
+        self.conflicts.list_model.set_unresolved_only(on)
+        s = self.controller.session
+        if s is not None and s.current is not None:
+            self.conflicts.show_item(s.cursor)
+
+    def set_raw_visible(self, on: bool) -> None:
+        self.raw_dock.setVisible(on)
+        self._update_raw()
+
+    def _raw_visibility(self, visible: bool) -> None:
+        self.actions[ActionId.SHOW_RAW].setChecked(visible)
+        self._update_raw()
+
+    def show_cheat_sheet(self) -> None:
+        if self.cheat_sheet is None:
+            self.cheat_sheet = CheatSheet(parent=self)
+        self.cheat_sheet.show()
+        self.cheat_sheet.raise_()
+
+    def show_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def _find(self, needle: str, delta: int) -> None:
+        s = self.controller.session
+        if s is None or not self.model.rows:
+            return
+        start = self.model.row_of_item(s.cursor) if s.current else 0
+        row = self.model.find(needle, start, delta)
+        if row is None:
+            self.find_bar.result.setText("not found")
+            return
+        self.find_bar.result.setText(f"row {row + 1}")
+        keys = self.model.item_keys(row)
+        idx = s.index_of(keys[0]) if keys else None
+        if idx is not None:
+            self.controller.goto(idx)
+        self.view.scrollTo(self.model.index(row, 0))
+
+    def edit_current(self) -> None:
+        s = self.controller.session
+        if s is None or s.current is None or self.controller.busy:
+            return
+        self._editing = s.cursor
+        row = self.model.row_of_item(s.cursor)
+        self.view.pdelegate.editor_text = self.controller.current_reading()
+        self.view.show_row(row)
+        self.view.edit(self.model.index(row, MERGED))
+
+    def _on_edited(self, text: str) -> None:
+        if self._editing is not None:
+            self.controller.decide("edit", text, index=self._editing)
+
+    def _edit_closed(self) -> None:
+        self._editing = None
+        self.view.setFocus()
+
+    def _on_click(self, row: int, col: int, key: str) -> None:
+        s = self.controller.session
+        if s is None:
+            return
+        idx = s.index_of(key) if key else None
+        if idx is not None and col in (LEFT, RIGHT):
+            self.controller.decide(SIDES[col], index=idx)  # clicking a reading chooses it
+            return
+        keys = self.model.item_keys(row)
+        first = s.index_of(keys[0]) if keys else None
+        if first is not None:
+            self.controller.goto(first)
+
+    def open_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Open two versions, or a saved review",
+            "",
+            f"Sources and reviews (*.md *.txt *{PROJECT_SUFFIX});;All files (*)",
+        )
+        if len(paths) == 1:
+            self.controller.open_project(paths[0])
+        elif len(paths) == 2:
+            self.controller.open_pair(paths[0], paths[1])
+        elif paths:
+            self._on_failed("Choose two versions of a page (left, right), or one review file.")
+
+    def export_dialog(self) -> None:
+        from reviewer.ui.exporting import export_dialog
+
+        export_dialog(self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.controller.close_project()
+        super().closeEvent(event)
+
+    def source_names(self) -> tuple[str, str]:
+        s = self.controller.session
+        if s is None:
+            return ("left", "right")
+        return (source_label(s.alignment.left.path), source_label(s.alignment.right.path))

@@ -1,0 +1,318 @@
+"""The aligned rows view: a virtualised QTreeView plus a delegate painting wrapped CJK text.
+
+Only visible rows are laid out (ScrollPerItem, non-uniform heights asked lazily); heights are
+cached per row and column width. Conflicts are highlighted at word level inside the text; the
+current conflict is boxed; a side missing a unit is hatched and labelled.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
+
+from reviewer.ui import theme
+from reviewer.ui.cell_content import Cell, cell_for
+from reviewer.ui.parallel_model import LEFT, MERGED, RIGHT, ParallelModel
+from reviewer.ui.textlayout import hit, layout_text, span_rects
+
+PAD_X, PAD_Y, BAR = 12.0, 9.0, 4.0
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ReadingEditor(QPlainTextEdit):
+    """The inline editor: Enter commits, Shift+Enter breaks the line, Esc cancels (delegate)."""
+
+    commit = Signal()
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        enter = e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not e.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.commit.emit()
+            return
+        super().keyPressEvent(e)
+
+
+class ParallelDelegate(QStyledItemDelegate):
+    edited = Signal(str)  # the editor's text, committed with Enter
+
+    def __init__(self, view: ParallelView, model: ParallelModel) -> None:
+        super().__init__(view)
+        self.view, self.model = view, model
+        self.font = theme.text_font()
+        self.small = theme.text_font(0.8)
+        self.title_font = QFont(self.font)
+        self.title_font.setBold(True)
+        self.title_font.setPointSizeF(self.font.pointSizeF() * 1.15)
+        self.theme = theme.current()
+        self._heights: dict[tuple[int, int], int] = {}
+        self.editor_text = ""
+
+    # --- sizes -----------------------------------------------------------------------------
+    def forget(self, rows: set[int] | None = None) -> None:
+        """Drop cached heights (all, or of ``rows``) after their content or widths changed."""
+        if rows is None:
+            self._heights.clear()
+            return
+        for row in rows:
+            for col in (LEFT, RIGHT, MERGED):
+                self._heights.pop((row, col), None)
+
+    def _text_width(self, col: int) -> float:
+        return max(self.view.columnWidth(col) - 2 * PAD_X - BAR, 40.0)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        row, col = index.row(), index.column()
+        h = self._heights.get((row, col))
+        if h is None:
+            h = self._measure(row, col)
+            self._heights[(row, col)] = h
+        return QSize(self.view.columnWidth(col), h)
+
+    def _measure(self, row: int, col: int) -> int:
+        if self.model.is_header(row):
+            return int(
+                layout_text(
+                    self.model.article(row).title,
+                    self.title_font,
+                    self.view.viewport().width() - 200,
+                )[1]
+                + 2 * PAD_Y
+                + 8
+            )
+        cell = self.cell(row, col)
+        _, h = layout_text(cell.text or cell.label, cell.font or self.font, self._text_width(col))
+        if cell.badge:
+            h += self.small.pointSizeF() * 2.0
+        return int(h + 2 * PAD_Y + 1)
+
+    def cell(self, row: int, col: int) -> Cell:
+        return cell_for(self.model, row, col, self.theme, self.font, self.small)
+
+    # --- painting --------------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        row, col = index.row(), index.column()
+        rect = QRectF(option.rect)  # type: ignore[attr-defined]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if self.model.is_header(row):
+            self._paint_header(painter, rect, row)
+        else:
+            self._paint_cell(painter, rect, row, col)
+        painter.restore()
+
+    def _paint_header(self, painter: QPainter, rect: QRectF, row: int) -> None:
+        t = self.theme
+        painter.fillRect(rect, t.header_bg)
+        art = self.model.article(row)
+        ai = self.model.rows[row][0]
+        n = len(self.model.session.alignment.articles) if self.model.session else 0
+        painter.setPen(t.muted)
+        painter.setFont(self.small)
+        info = f"article {ai + 1} of {n} · {len(art.units)} units"
+        painter.drawText(
+            rect.adjusted(PAD_X, 0, -PAD_X, 0),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            info,
+        )
+        layout, _ = layout_text(art.title, self.title_font, rect.width() - 200)
+        painter.setPen(t.text)
+        layout.draw(painter, QPointF(rect.left() + PAD_X, rect.top() + PAD_Y + 4))
+
+    def _paint_cell(self, painter: QPainter, rect: QRectF, row: int, col: int) -> None:
+        t = self.theme
+        cell = self.cell(row, col)
+        if cell.background is not None:
+            painter.fillRect(rect, cell.background)
+        if cell.current_row:
+            painter.fillRect(rect, QColor(t.current.red(), t.current.green(), t.current.blue(), 10))
+        if cell.hatched:
+            painter.fillRect(
+                rect.adjusted(2, 2, -2, -2), QBrush(t.hatch, Qt.BrushStyle.BDiagPattern)
+            )
+        if cell.bar:
+            self._paint_bar(painter, rect, cell.bar)
+        if cell.current_row and col == LEFT:
+            painter.fillRect(QRectF(rect.left(), rect.top(), BAR, rect.height()), t.current)
+        # Separate rows with a hairline so tall paragraphs don't run together.
+        painter.setPen(QPen(t.hatch, 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        top = rect.top() + PAD_Y
+        x = rect.left() + PAD_X + BAR
+        if cell.badge:
+            painter.setFont(self.small)
+            painter.setPen(cell.badge_colour or t.muted)
+            painter.drawText(QPointF(x, top + self.small.pointSizeF() * 1.2), cell.badge)
+            top += self.small.pointSizeF() * 2.0
+        if cell.text is None:
+            painter.setPen(t.muted)
+            f = QFont(self.font)
+            f.setItalic(True)
+            painter.setFont(f)
+            painter.drawText(
+                rect.adjusted(PAD_X, top - rect.top(), -PAD_X, -PAD_Y),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                cell.label,
+            )
+            return
+        layout, _ = layout_text(
+            cell.text, cell.font or self.font, self._text_width(col), cell.spans
+        )
+        painter.setPen(cell.pen or t.text)
+        origin = QPointF(x, top)
+        # Empty readings (one side has nothing at the conflict) get a caret so they are seen.
+        for s in cell.spans:
+            if s.start == s.end and s.fmt is not None:
+                for r in span_rects(layout, s.start, s.end):
+                    painter.fillRect(r.translated(origin), s.fmt.background().color())
+        layout.draw(painter, origin)
+        for s in cell.spans:
+            if s.outline:
+                painter.setPen(QPen(t.current, 2.0))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                for r in span_rects(layout, s.start, s.end):
+                    painter.drawRoundedRect(r.translated(origin).adjusted(-2, -1, 2, 1), 3, 3)
+
+    def _paint_bar(self, painter: QPainter, rect: QRectF, colours: tuple[QColor, ...]) -> None:
+        h = rect.height() / len(colours)
+        for i, c in enumerate(colours):
+            painter.fillRect(QRectF(rect.left(), rect.top() + i * h, BAR, h), c)
+
+    # --- clicks ----------------------------------------------------------------------------
+    def key_at(self, index: Index, pos: QPointF) -> str | None:
+        """The review item key of the highlighted reading under ``pos`` (view coordinates)."""
+        row, col = index.row(), index.column()
+        if self.model.is_header(row):
+            return None
+        cell = self.cell(row, col)
+        if cell.text is None:
+            return None
+        rect = QRectF(self.view.visualRect(index))
+        top = rect.top() + PAD_Y + (self.small.pointSizeF() * 2.0 if cell.badge else 0.0)
+        layout, _ = layout_text(cell.text, cell.font or self.font, self._text_width(col))
+        at = hit(layout, pos - QPointF(rect.left() + PAD_X + BAR, top))
+        if at is None:
+            return None
+        for s in cell.spans:
+            if s.key and s.start <= at <= max(s.end, s.start + 1):
+                return s.key
+        return cell.whole_key or None
+
+    # --- inline editing --------------------------------------------------------------------
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        ed = ReadingEditor(parent)
+        ed.setObjectName("reading_editor")
+        ed.setFont(self.font)
+        ed.setFrameShape(QPlainTextEdit.Shape.Box)
+        ed.commit.connect(lambda: (self.commitData.emit(ed), self.closeEditor.emit(ed)))
+        return ed
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, ReadingEditor)
+        editor.setPlainText(self.editor_text)
+        editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: object, index: Index) -> None:
+        assert isinstance(editor, ReadingEditor)
+        self.edited.emit(editor.toPlainText())
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
+        r = option.rect  # type: ignore[attr-defined]
+        editor.setGeometry(r.left(), r.top(), r.width(), max(r.height(), 90))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        # Losing focus must not commit an edit: only Enter does (Esc cancels).
+        if event.type() == QEvent.Type.FocusOut:
+            return False
+        return super().eventFilter(obj, event)
+
+
+class ParallelView(QTreeView):
+    clicked_reading = Signal(int, int, str)  # row, column, item key ("" when none)
+
+    def __init__(self, model: ParallelModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("parallel_view")
+        self.setModel(model)
+        self.pmodel = model
+        self.pdelegate = ParallelDelegate(self, model)
+        self.setItemDelegate(self.pdelegate)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setUniformRowHeights(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Per item: the scroll range then needs no row heights beyond the visible ones.
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.header().setStretchLastSection(True)
+        self.header().sectionResized.connect(self._widths_changed)
+        model.modelReset.connect(self._span_headers)
+
+    def _span_headers(self) -> None:
+        self.pdelegate.theme = theme.current()
+        self.pdelegate.forget()
+        for row in self.pmodel.header_rows:
+            self.setFirstColumnSpanned(row, QModelIndex(), True)
+
+    def _widths_changed(self, *_args: object) -> None:
+        self.pdelegate.forget()
+        self.scheduleDelayedItemsLayout()
+
+    def refresh_rows(self, rows: set[int]) -> None:
+        self.pdelegate.forget(rows)
+        self.pmodel.refresh_rows(rows)
+
+    def show_row(self, row: int) -> None:
+        """Bring ``row`` into view, centring it only when it is not visible already."""
+        index = self.pmodel.index(row, 0)
+        r = self.visualRect(index)
+        if not r.isValid() or not self.viewport().rect().intersects(r) or r.top() < 0:
+            self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def keyboardSearch(self, search: str) -> None:
+        pass  # letters are review keys, not type-ahead search
+
+    def mousePressEvent(self, e: QMouseEvent) -> None:
+        index = self.indexAt(e.position().toPoint())
+        if e.button() == Qt.MouseButton.LeftButton and index.isValid():
+            key = self.pdelegate.key_at(index, e.position())
+            self.clicked_reading.emit(index.row(), index.column(), key or "")
+            e.accept()
+            return
+        super().mousePressEvent(e)
+
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.PaletteChange:
+            self.pdelegate.theme = theme.current()
+            self.viewport().update()
+        super().changeEvent(e)
