@@ -217,17 +217,18 @@ class MainWindow(QMainWindow):
         s = self.controller.session
         if s is None or not self.model.rows:
             return
-        start = self.model.row_of_item(s.cursor) if s.current else 0
+        found = self.view.pdelegate.found
+        start = found[0] if found else self.model.row_of_item(s.cursor) if s.current else 0
         row = self.model.find(needle, start, delta)
         if row is None:
             self.find_bar.result.setText("not found")
             return
         self.find_bar.result.setText(f"row {row + 1}")
+        self.view.show_found(row, needle)
         keys = self.model.item_keys(row)
         idx = s.index_of(keys[0]) if keys else None
-        if idx is not None:
+        if idx is not None:  # a row with something to decide: review it from here
             self.controller.goto(idx)
-        self.view.scrollTo(self.model.index(row, 0))
 
     def edit_current(self) -> None:
         s = self.controller.session

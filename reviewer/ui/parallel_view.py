@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPen,
+    QTextLayout,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,6 +74,8 @@ class ParallelDelegate(QStyledItemDelegate):
         self.theme = theme.current()
         self._heights: dict[tuple[int, int], int] = {}
         self.editor_text = ""
+        self.editor: ReadingEditor | None = None  # the open inline editor, if any
+        self.found: tuple[int, str] | None = None  # (row, needle) of the last find
 
     # --- sizes -----------------------------------------------------------------------------
     def forget(self, rows: set[int] | None = None) -> None:
@@ -186,6 +189,8 @@ class ParallelDelegate(QStyledItemDelegate):
         )
         painter.setPen(cell.pen or t.text)
         origin = QPointF(x, top)
+        if self.found is not None and self.found[0] == row:
+            self._paint_found(painter, layout, origin, cell.text, self.found[1])
         # Empty readings (one side has nothing at the conflict) get a caret so they are seen.
         for s in cell.spans:
             if s.start == s.end and s.fmt is not None:
@@ -198,6 +203,15 @@ class ParallelDelegate(QStyledItemDelegate):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 for r in span_rects(layout, s.start, s.end):
                     painter.drawRoundedRect(r.translated(origin).adjusted(-2, -1, 2, 1), 3, 3)
+
+    def _paint_found(
+        self, painter: QPainter, layout: QTextLayout, origin: QPointF, text: str, needle: str
+    ) -> None:
+        at = text.find(needle)
+        while at >= 0 and needle:
+            for r in span_rects(layout, at, at + len(needle)):
+                painter.fillRect(r.translated(origin), self.theme.found)
+            at = text.find(needle, at + len(needle))
 
     def _paint_bar(self, painter: QPainter, rect: QRectF, colours: tuple[QColor, ...]) -> None:
         h = rect.height() / len(colours)
@@ -230,6 +244,8 @@ class ParallelDelegate(QStyledItemDelegate):
         ed.setObjectName("reading_editor")
         ed.setFont(self.font)
         ed.setFrameShape(QPlainTextEdit.Shape.Box)
+        self.editor = ed
+        ed.destroyed.connect(lambda *_: setattr(self, "editor", None))
         ed.commit.connect(lambda: (self.commitData.emit(ed), self.closeEditor.emit(ed)))
         return ed
 
@@ -298,6 +314,13 @@ class ParallelView(QTreeView):
         r = self.visualRect(index)
         if not r.isValid() or not self.viewport().rect().intersects(r) or r.top() < 0:
             self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def show_found(self, row: int, needle: str) -> None:
+        """Mark ``needle`` in ``row`` and bring the row into view."""
+        old = self.pdelegate.found
+        self.pdelegate.found = (row, needle)
+        self.refresh_rows({row} | ({old[0]} if old else set()))
+        self.scrollTo(self.pmodel.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def keyboardSearch(self, search: str) -> None:
         pass  # letters are review keys, not type-ahead search

@@ -43,6 +43,7 @@ class Theme:
     muted: QColor
     header_bg: QColor
     hatch: QColor
+    found: QColor  # find results: yellow, away from both side colours
 
     def side(self, side: str) -> QColor:
         return self.left if side == "left" else self.right
@@ -80,6 +81,7 @@ LIGHT = Theme(
     muted=QColor("#6b6b6b"),
     header_bg=QColor("#e8e8ec"),
     hatch=_alpha("#000000", 38),
+    found=_alpha("#F0E442", 200),
 )
 
 DARK = Theme(
@@ -98,6 +100,7 @@ DARK = Theme(
     muted=QColor("#9a9a9a"),
     header_bg=QColor("#2e3138"),
     hatch=_alpha("#ffffff", 40),
+    found=_alpha("#F0E442", 110),
 )
 
 

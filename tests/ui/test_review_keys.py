@@ -1,0 +1,118 @@
+"""Resolve the whole sample with key presses only, on the real widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reviewer.ui.main_window import MainWindow
+from reviewer.ui.parallel_model import MERGED
+
+K = Qt.Key
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def merged_text(window: MainWindow, item_index: int) -> str | None:
+    """What the merged column of the window shows for the unit of an item."""
+    row = window.model.row_of_item(item_index)
+    return window.model.index(row, MERGED).data()
+
+
+def test_resolve_everything_with_keys_then_undo_and_redo(sample_window: MainWindow, qtbot) -> None:
+    w, s, view = sample_window, sample_window.controller.session, sample_window.view
+    assert s is not None
+    total = s.status().total
+    assert total > 20
+    assert w.resolved_label.text() == f"Resolved 0 of {total}"
+    # Conflicts cycle through 1 / 2 / 3 / 4 / Ctrl+1 / Left; one-sided units keep / drop.
+    conflict_keys = [
+        (K.Key_1, Qt.KeyboardModifier.NoModifier, "left"),
+        (K.Key_2, Qt.KeyboardModifier.NoModifier, "right"),
+        (K.Key_3, Qt.KeyboardModifier.NoModifier, "both"),
+        (K.Key_4, Qt.KeyboardModifier.NoModifier, "both_rl"),
+        (K.Key_1, CTRL, "left"),
+        (K.Key_Right, Qt.KeyboardModifier.NoModifier, "right"),
+    ]
+    unit_keys = [(K.Key_Space, "keep"), (K.Key_X, "drop")]
+    expected: dict[str, str] = {}
+    presses = 0
+    while s.status().remaining:
+        item = s.current
+        assert item is not None and not s.is_resolved(item)  # auto-advance to unresolved
+        if item.kind == "conflict":
+            key, mod, choice = conflict_keys[presses % len(conflict_keys)]
+            qtbot.keyClick(view, key, mod)
+        else:
+            key, choice = unit_keys[presses % 2]
+            qtbot.keyClick(view, key)
+        expected[item.key] = choice
+        presses += 1
+        assert s.status().resolved == presses
+        assert w.resolved_label.text() == f"Resolved {presses} of {total}"
+        assert presses <= total
+    assert presses == total
+    assert {k: s.decision(k).choice for k in expected} == expected
+    assert w.remaining_label.text().startswith("0 unresolved")
+
+    # Undo three decisions (z, z, Ctrl+Z), then redo them (Shift+Z, Ctrl+Shift+Z, Shift+Z).
+    last = list(expected)[-3:]
+    qtbot.keyClick(view, K.Key_Z)
+    qtbot.keyClick(view, K.Key_Z)
+    qtbot.keyClick(view, K.Key_Z, CTRL)
+    assert s.status().resolved == total - 3
+    assert w.resolved_label.text() == f"Resolved {total - 3} of {total}"
+    assert all(s.decision(k) is None for k in last)
+    assert s.current is not None and s.current.key == last[0]  # the cursor follows the undo
+    qtbot.keyClick(view, K.Key_Z, SHIFT)
+    qtbot.keyClick(view, K.Key_Z, CTRL | SHIFT)
+    qtbot.keyClick(view, K.Key_Z, SHIFT)
+    assert s.status().resolved == total
+    assert {k: s.decision(k).choice for k in last} == {k: expected[k] for k in last}
+
+    # The merged column shows the chosen readings.
+    checked = set()
+    for i, item in enumerate(s.items):
+        unit = s.unit_of(item)
+        choice = expected[item.key]
+        if item.kind == "unit" and unit.one_sided:
+            present = unit.left if unit.left is not None else unit.right
+            assert merged_text(w, i) == (present if choice == "keep" else None)
+            checked.add(choice)
+        elif item.kind == "conflict" and len(unit.conflicts) == 1:
+            c = unit.conflicts[0]
+            assert unit.left is not None and unit.right is not None
+            head, tail = unit.left[: c.left_start], unit.left[c.left_end :]
+            want = {
+                "left": unit.left,
+                "right": unit.right,
+                "both": head + c.left + c.right + tail,
+                "both_rl": head + c.right + c.left + tail,
+            }[choice]
+            assert merged_text(w, i) == want, (choice, unit.id)
+            checked.add(choice)
+    assert {"keep", "drop", "left", "right"} <= checked
+
+
+def test_navigation_keys(sample_window: MainWindow, qtbot) -> None:
+    s, view = sample_window.controller.session, sample_window.view
+    assert s is not None and s.cursor == 0
+    qtbot.keyClick(view, K.Key_J)
+    qtbot.keyClick(view, K.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert s.cursor == 2
+    qtbot.keyClick(view, K.Key_K)
+    assert s.cursor == 1
+    qtbot.keyClick(view, K.Key_BracketRight)
+    assert s.current is not None and s.current.article_index == 1
+    assert sample_window.article_label.text() == f"Article 2 of {s.status().article_count}"
+    qtbot.keyClick(view, K.Key_BracketLeft)
+    assert s.current.article_index == 0
+    # n skips decided items.
+    qtbot.keyClick(view, K.Key_1)  # decides item 0... wherever the cursor is, then advances
+    decided = next(k for k in s.decisions)
+    qtbot.keyClick(view, K.Key_N, SHIFT)
+    assert s.current is not None and s.current.key != decided
+    qtbot.keyClick(view, K.Key_PageDown, CTRL | SHIFT)
+    assert s.current is not None and not s.is_resolved(s.current)
+    # The conflict list follows the cursor.
+    row = sample_window.conflicts.currentIndex().row()
+    assert sample_window.conflicts.list_model.shown[row] == s.cursor
