@@ -11,16 +11,14 @@ import csv
 import hashlib
 import io
 import json
-import os
 import re
-import shutil
-import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewer.core.atomic import replace_dir
 from reviewer.core.merge import Decision, MergedUnit, is_unit_item, merge_unit
 from reviewer.core.model import Alignment, Article, Conflict, Unit
 
@@ -364,53 +362,6 @@ def check_target(
     )
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:  # Windows cannot open folders; its renames are durable enough
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def write_atomic(out: Path, files: Mapping[str, bytes]) -> None:
-    """Write ``files`` into a temporary folder beside ``out``, then rename it into place."""
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    except OSError as e:
-        raise ExportError(out, f"cannot write here ({e.strerror or e})") from None
-    old: Path | None = None
-    try:
-        for name, data in files.items():
-            with open(tmp / name, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-        _fsync_dir(tmp)
-        if out.exists():
-            old = tmp.with_suffix(".old")
-            os.rename(out, old)
-        try:
-            os.rename(tmp, out)
-        except OSError:
-            if old is not None:
-                os.rename(old, out)  # put the previous export back
-                old = None
-            raise
-        _fsync_dir(out.parent)
-    except OSError as e:
-        raise ExportError(out, f"the export failed and nothing was changed ({e})") from None
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-
-
 def export(
     alignment: Alignment,
     decisions: Mapping[str, Decision],
@@ -434,7 +385,10 @@ def export(
     out = Path(out_dir)
     replaced = check_target(out, alignment, project, force)
     files = render(alignment, decisions, prefer, fmt, project)
-    write_atomic(out, files)
+    try:
+        replace_dir(out, files)
+    except OSError as e:
+        raise ExportError(out, f"the export failed and nothing was changed ({e})") from None
     articles = json.loads(files[MANIFEST])["articles"]
     return ExportResult(
         out_dir=out,

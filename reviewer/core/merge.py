@@ -68,6 +68,7 @@ def merge_unit(
 
     ``prefer`` ("left"/"right") stands in for every conflict without a decision.
     """
+    unit_side: str | None = None  # a side chosen for a whole two-sided unit item
     if is_unit_item(unit):
         d = decisions.get(unit.id)
         side = "left" if unit.left is not None else "right"
@@ -86,13 +87,16 @@ def merge_unit(
             return MergedUnit(None, "dropped", 0)
         if unit.one_sided or not unit.conflicts:
             return MergedUnit(present, side, 0)
-        # A two-sided duplicate or noise unit that is kept: its conflicts still apply.
+        # A two-sided duplicate or noise unit that is kept: its conflicts still apply,
+        # and choosing one side of the whole unit settles those it has no decision for.
+        if d is not None and d.choice in ("left", "right"):
+            unit_side = d.choice
 
     assert unit.left is not None and unit.right is not None
     chosen: list[str | None] = []
     for c in unit.conflicts:
         d = decisions.get(c.id)
-        chosen.append(d.choice if d else prefer)
+        chosen.append(d.choice if d else (unit_side or prefer))
     votes_right = sum(1 for ch in chosen if ch == "right")
     votes_left = sum(1 for ch in chosen if ch == "left")
     base = "right" if votes_right > votes_left else "left"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -111,6 +112,11 @@ class Project:
         self._conn: sqlite3.Connection | None = conn
         self.user = user or _user()
         self._items: Mapping[str, ItemInfo] = {}
+        # The window opens reviews off the UI thread and saves on it: one lock serialises use.
+        self._lock = threading.RLock()
+        meta = self.meta()
+        self.project_id = meta.get("project_id", "")
+        self._cursor: str | None = meta.get("cursor")
 
     # --- opening -------------------------------------------------------------------------
     @classmethod
@@ -170,7 +176,7 @@ class Project:
         if not head.startswith(_SQLITE_MAGIC):
             raise ProjectError(p, "not a Reviewer project (not an SQLite database)")
         try:
-            conn = sqlite3.connect(p, timeout=0.1, isolation_level=None)
+            conn = sqlite3.connect(p, timeout=0.1, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as e:
             raise ProjectError(p, f"cannot be opened ({e})") from None
         try:
@@ -228,9 +234,10 @@ class Project:
 
     def close(self) -> None:
         """Close the database and release the lock; safe to call twice."""
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
 
     def __enter__(self) -> Project:
         return self
@@ -247,19 +254,21 @@ class Project:
     @contextmanager
     def _tx(self, what: str) -> Iterator[sqlite3.Connection]:
         """One write transaction; any failure rolls back and becomes a ProjectError."""
-        conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            yield conn
-            conn.execute("COMMIT")
-        except sqlite3.Error as e:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise ProjectError(self.path, f"could not save {what} ({e})") from None
+        with self._lock:
+            conn = self.conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                yield conn
+                conn.execute("COMMIT")
+            except sqlite3.Error as e:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise ProjectError(self.path, f"could not save {what} ({e})") from None
 
     # --- metadata ------------------------------------------------------------------------
     def meta(self) -> dict[str, str]:
-        return dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
+        with self._lock:
+            return dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
 
     def set_meta(self, values: Mapping[str, str | None]) -> None:
         """Set (or, with None, remove) metadata entries in one transaction."""
@@ -269,10 +278,6 @@ class Project:
                     conn.execute("DELETE FROM meta WHERE key = ?", (k,))
                 else:
                     conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (k, v))
-
-    @property
-    def project_id(self) -> str:
-        return self.meta().get("project_id", "")
 
     # --- decisions (session.DecisionSink) ------------------------------------------------
     def bind(self, items: Mapping[str, ItemInfo]) -> None:
@@ -313,17 +318,29 @@ class Project:
             )
 
     def save_cursor(self, key: str | None) -> None:
-        self.set_meta({"cursor": key})
+        """Remember the editor's position; skipped when unchanged (navigation is frequent)."""
+        if key == self._cursor:
+            return
+        with self._lock:
+            # Losing the position to a power cut is harmless: no fsync for it, unlike decisions.
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            try:
+                self.set_meta({"cursor": key})
+            finally:
+                self.conn.execute("PRAGMA synchronous=FULL")
+            self._cursor = key
 
     def cursor(self) -> str | None:
-        return self.meta().get("cursor")
+        self._cursor = self.meta().get("cursor")
+        return self._cursor
 
     def decisions(self) -> list[StoredDecision]:
         """Every stored decision, in the order the items had when decided."""
-        rows = self.conn.execute(
-            "SELECT key, choice, text, content_key, ord, left, right, who, at FROM decision "
-            "ORDER BY ord IS NULL, ord, key"
-        ).fetchall()
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT key, choice, text, content_key, ord, left, right, who, at FROM decision "
+                "ORDER BY ord IS NULL, ord, key"
+            ).fetchall()
         return [
             StoredDecision(r[0], Decision(r[1], r[2]), r[3], r[4], r[5], r[6], r[7], r[8])
             for r in rows
@@ -344,6 +361,7 @@ class Project:
 
     def events(self) -> list[tuple[str, str | None, str | None, str, str]]:
         """The audit log: (key, choice, text, who, at), oldest first."""
-        return self.conn.execute(
-            "SELECT key, choice, text, who, at FROM event ORDER BY seq"
-        ).fetchall()
+        with self._lock:
+            return self.conn.execute(
+                "SELECT key, choice, text, who, at FROM event ORDER BY seq"
+            ).fetchall()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import make_alignment, make_unit
 
-from reviewer.core import export as export_mod
+from reviewer.core import atomic
 from reviewer.core.export import (
     ExportError,
     ProjectRef,
@@ -307,7 +307,7 @@ def test_interrupted_write_leaves_the_previous_set(
             raise OSError(28, "No space left on device")
         real_fsync(fd)
 
-    monkeypatch.setattr(export_mod.os, "fsync", failing_fsync)
+    monkeypatch.setattr(atomic.os, "fsync", failing_fsync)
     with pytest.raises(ExportError, match="nothing was changed"):
         export(alignment, {}, out, prefer="right")
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
@@ -320,7 +320,16 @@ def test_interrupted_first_export_leaves_no_folder(
     def failing_rename(src: object, dst: object) -> None:
         raise OSError(13, "Permission denied")
 
-    monkeypatch.setattr(export_mod.os, "rename", failing_rename)
+    monkeypatch.setattr(atomic.os, "rename", failing_rename)
     with pytest.raises(ExportError):
         export(alignment, {}, tmp_path / "out", prefer="left")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_choosing_a_side_of_a_two_sided_duplicate_settles_its_conflicts(tmp_path: Path) -> None:
+    dup = make_unit("d", "重复甲。", "重复乙。", ("cd",), duplicate_of="x")
+    al = make_alignment([("a", "t", [make_unit("p", "正文。", "正文。"), dup])])
+    decisions = {"d": Decision("right")}
+    assert unresolved(al, decisions) == []
+    export(al, decisions, tmp_path / "out")
+    assert (tmp_path / "out" / "01-t.txt").read_text("utf-8") == "t\n\n正文。\n\n重复乙。\n"

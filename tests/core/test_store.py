@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -162,6 +163,7 @@ def test_second_open_in_the_same_process_is_locked(proj_path: Path) -> None:
 
 _HOLDER = """
 import sys
+import threading
 from reviewer.core.store import Project
 p = Project.open(sys.argv[1])
 print("open", flush=True)
@@ -205,3 +207,25 @@ def test_rekey_moves_a_decision_with_its_new_content_key(proj_path: Path) -> Non
         p.rekey({"old": "new"})
         (sd,) = p.decisions()
     assert (sd.key, sd.decision, sd.content_key, sd.ord) == ("new", Decision("keep"), "k-new", 7)
+
+
+def test_opened_in_one_thread_saved_from_another(proj_path: Path) -> None:
+    # The window opens a review off the UI thread and decides on the UI thread.
+    opened: list[Project] = []
+    t = threading.Thread(target=lambda: opened.append(Project.open(proj_path)))
+    t.start()
+    t.join()
+    with opened[0] as p:
+        p.save_decision("c1", Decision("left"))
+        p.save_cursor("c1")
+        assert [sd.key for sd in p.decisions()] == ["c1"] and p.cursor() == "c1"
+
+
+def test_unchanged_cursor_is_not_rewritten(proj_path: Path) -> None:
+    with Project.open(proj_path) as p:
+        p.save_cursor("c1")
+        before = p.conn.total_changes
+        p.save_cursor("c1")
+        assert p.conn.total_changes == before
+        p.save_cursor("c2")
+        assert p.conn.total_changes > before
