@@ -32,6 +32,15 @@ STATE_WORDS = {
 }
 
 
+ORIGIN_WORDS = {
+    "left": "from left",
+    "right": "from right",
+    "edit": "edited",
+    "mixed": "from both",
+    "dropped": "dropped",
+}
+
+
 @dataclass
 class Cell:
     text: str | None
@@ -149,6 +158,13 @@ def _merged_cell(
     )
     if merged.text is None:
         cell.label = "— left out of the export —"
+        if model.item_keys(row):
+            cell.badge = (
+                "✓ resolved · dropped"
+                if model.session and any(k in model.session.decisions for k in model.item_keys(row))
+                else "left out by default"
+            )
+            cell.badge_colour = t.muted
         return cell
     spans = []
     for p in merged.pieces:
@@ -157,8 +173,13 @@ def _merged_cell(
         else:
             fmt = _fmt(bg=t.mark(p.origin))
         spans.append(Span(p.start, p.end, fmt, p.key == current_key, p.key))
+    # Rows with something to decide always carry a badge line, so deciding never changes
+    # the row's height (which would shift and repaint everything below it).
     if merged.unresolved:
         cell.badge = f"{merged.unresolved} unresolved"
+        cell.badge_colour = t.muted
+    elif model.item_keys(row):
+        cell.badge = f"✓ resolved · {ORIGIN_WORDS.get(merged.origin, merged.origin)}"
         cell.badge_colour = t.muted
     cell.spans = tuple(spans)
     return cell

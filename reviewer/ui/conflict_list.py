@@ -10,8 +10,8 @@ import bisect
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from reviewer.core.session import ReviewSession
 from reviewer.ui import theme
@@ -33,12 +33,26 @@ class ConflictListModel(QAbstractListModel):
         self.session: ReviewSession | None = None
         self.unresolved_only = False
         self.shown: list[int] = []  # item indices, ascending
+        self.cursor = -1  # the session's cursor, painted as the current row
+        self._text: dict[int, str] = {}  # display strings, rebuilt only when an item changes
+        self.theme = theme.current()
 
     def set_session(self, session: ReviewSession | None) -> None:
         self.beginResetModel()
         self.session = session
+        self.theme = theme.current()
+        self._text.clear()
+        self.cursor = session.cursor if session is not None else -1
         self._rebuild()
         self.endResetModel()
+
+    def set_cursor(self, item_index: int) -> None:
+        """Move the current-row mark: repaints two rows, no selection machinery."""
+        old, self.cursor = self.cursor, item_index
+        for i in (old, item_index):
+            row = self.row_of(i)
+            if row is not None:
+                self.dataChanged.emit(self.index(row), self.index(row))
 
     def set_unresolved_only(self, on: bool) -> None:
         self.beginResetModel()
@@ -64,6 +78,7 @@ class ConflictListModel(QAbstractListModel):
         s = self.session
         if s is None:
             return
+        self._text.pop(item_index, None)
         row = self.row_of(item_index)
         wanted = not self.unresolved_only or s.items[item_index].key not in s.decisions
         if row is not None and wanted:
@@ -86,36 +101,50 @@ class ConflictListModel(QAbstractListModel):
         if s is None or not index.isValid():
             return None
         i = self.shown[index.row()]
-        item = s.items[i]
-        d = s.decision(item.key)
         if role == Qt.ItemDataRole.DisplayRole:
-            unit = s.unit_of(item)
-            state = STATE_WORDS.get(d.choice if d else None, "?")
-            where = f"{item.article_index + 1}.{item.unit_index + 1}"
-            c = s.conflict_of(item)
-            if c is not None:
-                what = f"{_short(c.left)} ↔ {_short(c.right)}"
-            elif unit.one_sided:
-                side = "left" if unit.left is not None else "right"
-                what = f"only {side}: {_short(unit.text(side), 18)}"
-            else:
-                what = f"{'duplicate' if unit.duplicate_of else unit.role}: {_short(unit.left)}"
-            return f"{i + 1:>4}  [{state}]  ¶{where}  {what}"
+            text = self._text.get(i)
+            if text is None:
+                text = self._text[i] = self._describe(s, i)
+            return text
         if role == Qt.ItemDataRole.ForegroundRole:
-            t = theme.current()
+            d = s.decision(s.items[i].key)
+            t = self.theme
+            if i == self.cursor:
+                return QGuiApplication.palette().color(QPalette.ColorRole.HighlightedText)
             if d is None:
                 return t.text
             return {"left": t.left, "right": t.right, "edit": t.edit}.get(d.choice, t.muted)
-        if role == Qt.ItemDataRole.DecorationRole:
-            t = theme.current()
-            return QColor(t.muted) if d is None else t.mark(d.choice)
+        if role == Qt.ItemDataRole.BackgroundRole and i == self.cursor:
+            return QGuiApplication.palette().color(QPalette.ColorRole.Highlight)
         if role == Qt.ItemDataRole.UserRole:
             return i
         return None
 
+    @staticmethod
+    def _describe(s: ReviewSession, i: int) -> str:
+        item = s.items[i]
+        d = s.decision(item.key)
+        unit = s.unit_of(item)
+        state = STATE_WORDS.get(d.choice if d else None, "?")
+        where = f"{item.article_index + 1}.{item.unit_index + 1}"
+        c = s.conflict_of(item)
+        if c is not None:
+            what = f"{_short(c.left)} ↔ {_short(c.right)}"
+        elif unit.one_sided:
+            side = "left" if unit.left is not None else "right"
+            what = f"only {side}: {_short(unit.text(side), 18)}"
+        else:
+            what = f"{'duplicate' if unit.duplicate_of else unit.role}: {_short(unit.left)}"
+        return f"{i + 1:>4}  [{state}]  ¶{where}  {what}"
 
-class ConflictList(QListView):
-    """The dock's view; emits the item index the user picked."""
+
+class ConflictList(QTreeView):
+    """The dock's view (a flat tree: it repaints only changed rows, where QListView relayouts
+    everything); emits the item index the user picked.
+
+    The session's cursor is painted by the model (no selection model involved): selecting
+    programmatically costs milliseconds per move on thousands of rows.
+    """
 
     picked = Signal(int)
 
@@ -124,26 +153,34 @@ class ConflictList(QListView):
         self.setObjectName("conflict_list")
         self.list_model = ConflictListModel()
         self.setModel(self.list_model)
-        self.setUniformItemSizes(True)  # fast on tens of thousands of rows
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformRowHeights(True)  # fast on tens of thousands of rows
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFont(theme.text_font(0.95))
-        self._syncing = False
+        self.clicked.connect(self._pick)
+        self.activated.connect(self._pick)
         self.selectionModel().currentChanged.connect(self._on_current)
 
+    def _pick(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.picked.emit(self.list_model.shown[index.row()])
+
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._syncing and current.isValid():
-            self.picked.emit(self.list_model.shown[current.row()])
+        # Arrow keys inside the list move the review cursor too.
+        if self.hasFocus() and current.isValid():
+            self._pick(current)
 
     def show_item(self, item_index: int) -> None:
-        """Select the row of the session's cursor without echoing it back as a pick."""
+        """Mark the session's cursor and scroll it into view."""
+        self.list_model.set_cursor(item_index)
         row = self.list_model.row_of(item_index)
-        self._syncing = True
-        try:
-            if row is None:
-                self.clearSelection()
-            else:
-                index = self.list_model.index(row)
-                self.setCurrentIndex(index)
-                self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-        finally:
-            self._syncing = False
+        if row is None:
+            return
+        index = self.list_model.index(row)
+        r = self.visualRect(index)  # may be wider than the viewport: compare heights only
+        if r.top() < 0 or r.bottom() > self.viewport().height():
+            # Centre rather than creep: the next moves then need no scroll (no full repaint).
+            self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)

@@ -79,12 +79,11 @@ class MainWindow(QMainWindow):
         lay = QVBoxLayout(box)
         lay.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
-        self.remaining_label = QLabel()
         filt = QToolButton()
         filt.setDefaultAction(self.actions[ActionId.FILTER_UNRESOLVED])
         filt.setText("Unresolved only (u)")
         filt.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        top.addWidget(self.remaining_label, 1)
+        top.addStretch(1)
         top.addWidget(filt)
         lay.addLayout(top)
         lay.addWidget(self.conflicts, 1)
@@ -113,6 +112,9 @@ class MainWindow(QMainWindow):
         self.article_label = QLabel()
         self.article_label.setObjectName("article_label")
         self.sources_label = QLabel()
+        # Fixed widths: a counter gaining a digit must not re-lay-out the status bar.
+        self.resolved_label.setMinimumWidth(170)
+        self.article_label.setMinimumWidth(120)
         for w in (self.progress, self.resolved_label, self.article_label, self.sources_label):
             sb.addPermanentWidget(w)
 
@@ -181,7 +183,9 @@ class MainWindow(QMainWindow):
             return
         st = s.status()
         self.resolved_label.setText(f"Resolved {st.resolved} of {st.total}")
-        self.remaining_label.setText(f"{st.remaining} unresolved of {st.total}")
+        # In the dock's title, not a label inside it: a label changing its text re-lays-out
+        # the dock and repaints the whole list under it, on every decision.
+        self.list_dock.setWindowTitle(f"Conflicts — {st.remaining} unresolved of {st.total}")
         self.article_label.setText(f"Article {st.article_index + 1} of {st.article_count}")
 
     def _update_raw(self) -> None:

@@ -7,6 +7,8 @@ current conflict is boxed; a side missing a unit is hatched and labelled.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
@@ -25,6 +27,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPalette,
     QPen,
     QTextLayout,
 )
@@ -44,6 +47,7 @@ from reviewer.ui.parallel_model import LEFT, MERGED, RIGHT, ParallelModel
 from reviewer.ui.textlayout import hit, layout_text, span_rects
 
 PAD_X, PAD_Y, BAR = 12.0, 9.0, 4.0
+PAINT_CACHE = 600  # cells whose layout is kept: a few screens' worth
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -72,7 +76,11 @@ class ParallelDelegate(QStyledItemDelegate):
         self.title_font.setBold(True)
         self.title_font.setPointSizeF(self.font.pointSizeF() * 1.15)
         self.theme = theme.current()
+        self.italic = QFont(self.font)
+        self.italic.setItalic(True)
         self._heights: dict[tuple[int, int], int] = {}
+        self._painted: OrderedDict[tuple[int, int], tuple[Cell, QTextLayout | None]] = OrderedDict()
+        self._solids: dict[tuple[int, int], QColor] = {}
         self.editor_text = ""
         self.editor: ReadingEditor | None = None  # the open inline editor, if any
         self.found: tuple[int, str] | None = None  # (row, needle) of the last find
@@ -82,10 +90,13 @@ class ParallelDelegate(QStyledItemDelegate):
         """Drop cached heights (all, or of ``rows``) after their content or widths changed."""
         if rows is None:
             self._heights.clear()
+            self._painted.clear()
+            self._solids.clear()
             return
         for row in rows:
             for col in (LEFT, RIGHT, MERGED):
                 self._heights.pop((row, col), None)
+                self._painted.pop((row, col), None)
 
     def _text_width(self, col: int) -> float:
         return max(self.view.columnWidth(col) - 2 * PAD_X - BAR, 40.0)
@@ -123,7 +134,6 @@ class ParallelDelegate(QStyledItemDelegate):
         row, col = index.row(), index.column()
         rect = QRectF(option.rect)  # type: ignore[attr-defined]
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if self.model.is_header(row):
             self._paint_header(painter, rect, row)
         else:
@@ -148,24 +158,55 @@ class ParallelDelegate(QStyledItemDelegate):
         painter.setPen(t.text)
         layout.draw(painter, QPointF(rect.left() + PAD_X, rect.top() + PAD_Y + 4))
 
+    def _solid(self, colour: QColor, over: QColor | None = None) -> QColor:
+        """``colour`` blended onto the base colour: opaque fills are much cheaper to paint."""
+        key = (colour.rgba(), over.rgba() if over is not None else -1)
+        solid = self._solids.get(key)
+        if solid is None:
+            base = over or self.view.palette().color(QPalette.ColorRole.Base)
+            a = colour.alphaF()
+            solid = QColor.fromRgbF(
+                base.redF() * (1 - a) + colour.redF() * a,
+                base.greenF() * (1 - a) + colour.greenF() * a,
+                base.blueF() * (1 - a) + colour.blueF() * a,
+            )
+            self._solids[key] = solid
+        return solid
+
+    def _cached(self, row: int, col: int) -> tuple[Cell, QTextLayout | None]:
+        """The cell and its laid-out text, kept for the most recently painted cells."""
+        hit_ = self._painted.get((row, col))
+        if hit_ is not None:
+            self._painted.move_to_end((row, col))
+            return hit_
+        cell = self.cell(row, col)
+        layout = None
+        if cell.text is not None:
+            font = cell.font or self.font
+            layout, _ = layout_text(cell.text, font, self._text_width(col), cell.spans)
+        self._painted[(row, col)] = (cell, layout)
+        if len(self._painted) > PAINT_CACHE:
+            self._painted.popitem(last=False)
+        return cell, layout
+
     def _paint_cell(self, painter: QPainter, rect: QRectF, row: int, col: int) -> None:
         t = self.theme
-        cell = self.cell(row, col)
-        if cell.background is not None:
-            painter.fillRect(rect, cell.background)
+        cell, layout = self._cached(row, col)
+        base = self.view.palette().color(QPalette.ColorRole.Base)
+        bg = self._solid(cell.background) if cell.background is not None else base
         if cell.current_row:
-            painter.fillRect(rect, QColor(t.current.red(), t.current.green(), t.current.blue(), 10))
+            bg = self._solid(t.current_row, bg)
+        painter.fillRect(rect, bg)
         if cell.hatched:
-            painter.fillRect(
-                rect.adjusted(2, 2, -2, -2), QBrush(t.hatch, Qt.BrushStyle.BDiagPattern)
-            )
+            hatch = QBrush(self._solid(t.hatch, bg), Qt.BrushStyle.BDiagPattern)
+            painter.fillRect(rect.adjusted(2, 2, -2, -2), hatch)
         if cell.bar:
             self._paint_bar(painter, rect, cell.bar)
         if cell.current_row and col == LEFT:
             painter.fillRect(QRectF(rect.left(), rect.top(), BAR, rect.height()), t.current)
         # Separate rows with a hairline so tall paragraphs don't run together.
-        painter.setPen(QPen(t.hatch, 1))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        line = QRectF(rect.left(), rect.bottom() - 1, rect.width(), 1)
+        painter.fillRect(line, self._solid(t.hatch, base))
         top = rect.top() + PAD_Y
         x = rect.left() + PAD_X + BAR
         if cell.badge:
@@ -173,20 +214,16 @@ class ParallelDelegate(QStyledItemDelegate):
             painter.setPen(cell.badge_colour or t.muted)
             painter.drawText(QPointF(x, top + self.small.pointSizeF() * 1.2), cell.badge)
             top += self.small.pointSizeF() * 2.0
-        if cell.text is None:
+        if layout is None:
             painter.setPen(t.muted)
-            f = QFont(self.font)
-            f.setItalic(True)
-            painter.setFont(f)
+            painter.setFont(self.italic)
             painter.drawText(
                 rect.adjusted(PAD_X, top - rect.top(), -PAD_X, -PAD_Y),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                 cell.label,
             )
             return
-        layout, _ = layout_text(
-            cell.text, cell.font or self.font, self._text_width(col), cell.spans
-        )
+        assert cell.text is not None
         painter.setPen(cell.pen or t.text)
         origin = QPointF(x, top)
         if self.found is not None and self.found[0] == row:
@@ -197,10 +234,12 @@ class ParallelDelegate(QStyledItemDelegate):
                 for r in span_rects(layout, s.start, s.end):
                     painter.fillRect(r.translated(origin), s.fmt.background().color())
         layout.draw(painter, origin)
-        for s in cell.spans:
-            if s.outline:
-                painter.setPen(QPen(t.current, 2.0))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
+        outlined = [s for s in cell.spans if s.outline]
+        if outlined:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(QPen(t.current, 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for s in outlined:
                 for r in span_rects(layout, s.start, s.end):
                     painter.drawRoundedRect(r.translated(origin).adjusted(-2, -1, 2, 1), 3, 3)
 
@@ -337,5 +376,6 @@ class ParallelView(QTreeView):
     def changeEvent(self, e: QEvent) -> None:
         if e.type() == QEvent.Type.PaletteChange:
             self.pdelegate.theme = theme.current()
+            self.pdelegate.forget()
             self.viewport().update()
         super().changeEvent(e)

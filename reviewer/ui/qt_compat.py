@@ -1,10 +1,12 @@
 """Work-arounds for defects of the installed Qt bindings.
 
-shiboken6 6.12 returns ``None`` from void methods without taking a reference. On CPython
-3.12+ None is immortal and nothing happens; on 3.11 every such call (``setPen``, ``save``,
-``setText``…) lowers None's reference count by one, and a few seconds of painting bring it
-to zero: "Fatal Python error: none_dealloc". Until the bindings are fixed we give None a
-reference count so large (2**40) that no session can use it up.
+shiboken6 6.12 hands out ``None`` (from every void method: ``setPen``, ``save``,
+``setText``…) and ``True``/``False`` (e.g. the ``checked`` argument of ``QAction.triggered``)
+without taking a reference. On CPython 3.12+ these objects are immortal and nothing happens;
+on 3.11 each call lowers their reference count by one, and a few seconds of painting bring
+None's to zero: "Fatal Python error: none_dealloc" (or bool_dealloc). Until the bindings are
+fixed we give the three singletons reference counts so large (2**40) that no session can use
+them up. The objects are never freed anyway; only the counter changes.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ def guard_none_refcount() -> None:
     global _guarded
     if _guarded or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
-    # ob_refcnt is the first field of every CPython object (a Py_ssize_t).
-    ctypes.c_ssize_t.from_address(id(None)).value += _HEADROOM
+    for singleton in (None, True, False):
+        # ob_refcnt is the first field of every CPython object (a Py_ssize_t).
+        ctypes.c_ssize_t.from_address(id(singleton)).value += _HEADROOM
     _guarded = True

@@ -39,6 +39,7 @@ class Theme:
     edit_mark: QColor
     unresolved_mark: QColor
     current: QColor  # outline of the current conflict
+    current_row: QColor  # a faint wash over the current row
     text: QColor
     muted: QColor
     header_bg: QColor
@@ -77,6 +78,7 @@ LIGHT = Theme(
     edit_mark=_alpha("#CC79A7", 110),
     unresolved_mark=_alpha("#999999", 70),
     current=QColor("#000000"),
+    current_row=_alpha("#000000", 12),
     text=QColor("#1a1a1a"),
     muted=QColor("#6b6b6b"),
     header_bg=QColor("#e8e8ec"),
@@ -96,6 +98,7 @@ DARK = Theme(
     edit_mark=_alpha("#CC79A7", 130),
     unresolved_mark=_alpha("#bbbbbb", 60),
     current=QColor("#ffffff"),
+    current_row=_alpha("#ffffff", 14),
     text=QColor("#e6e6e6"),
     muted=QColor("#9a9a9a"),
     header_bg=QColor("#2e3138"),

@@ -98,8 +98,9 @@ def test_picking_in_the_conflict_list_moves_the_cursor(sample_window: MainWindow
     w, s = sample_window, sample_window.controller.session
     assert s is not None
     lm = w.conflicts.list_model
-    w.conflicts.setCurrentIndex(lm.index(5))
-    assert s.cursor == 5
+    at = w.conflicts.visualRect(lm.index(5)).center()
+    qtbot.mouseClick(w.conflicts.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert s.cursor == 5 and lm.cursor == 5
     row = w.model.row_of_item(5)
     assert w.view.viewport().rect().intersects(w.view.visualRect(w.model.index(row, 0)))
 
