@@ -21,7 +21,7 @@ TAKES = {
     "right": {"right", "both", "both_rl"},
 }
 STATE_WORDS = {
-    None: "undecided",
+    None: "unresolved",
     "left": "left",
     "right": "right",
     "both": "both",
@@ -104,7 +104,16 @@ def cell_for(model: ParallelModel, row: int, col: int, t: Theme, font: QFont, sm
     cell = Cell(text, background=t.tint(side), current_row=current_row, font=role_font)
     if is_unit_item(unit):
         d = s.decision(unit.id)
-        kind = "only here" if unit.one_sided else ("duplicate" if unit.duplicate_of else "noise")
+        kinds = [
+            word
+            for word, on in (
+                ("duplicate", unit.duplicate_of is not None),
+                ("noise", unit.role == "noise"),
+                ("only here", unit.one_sided),
+            )
+            if on
+        ]
+        kind = " · ".join(kinds)
         if text is None:
             cell.hatched = True
             cell.background = None

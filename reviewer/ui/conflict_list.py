@@ -9,8 +9,15 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from reviewer.core.session import ReviewSession
@@ -36,6 +43,7 @@ class ConflictListModel(QAbstractListModel):
         self.cursor = -1  # the session's cursor, painted as the current row
         self._text: dict[int, str] = {}  # display strings, rebuilt only when an item changes
         self.theme = theme.current()
+        self.row_size = QSize(-1, 24)
 
     def set_session(self, session: ReviewSession | None) -> None:
         self.beginResetModel()
@@ -116,6 +124,8 @@ class ConflictListModel(QAbstractListModel):
             return {"left": t.left, "right": t.right, "edit": t.edit}.get(d.choice, t.muted)
         if role == Qt.ItemDataRole.BackgroundRole and i == self.cursor:
             return QGuiApplication.palette().color(QPalette.ColorRole.Highlight)
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return self.row_size  # uniform rows: asked once; CJK needs more than the default
         if role == Qt.ItemDataRole.UserRole:
             return i
         return None
@@ -159,7 +169,9 @@ class ConflictList(QTreeView):
         self.setItemsExpandable(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFont(theme.text_font(0.95))
+        font = theme.text_font(0.95)
+        self.setFont(font)
+        self.list_model.row_size = QSize(-1, int(QFontMetrics(font).height() * 1.45))
         self.clicked.connect(self._pick)
         self.activated.connect(self._pick)
         self.selectionModel().currentChanged.connect(self._on_current)

@@ -187,6 +187,9 @@ class MainWindow(QMainWindow):
         # the dock and repaints the whole list under it, on every decision.
         self.list_dock.setWindowTitle(f"Conflicts — {st.remaining} unresolved of {st.total}")
         self.article_label.setText(f"Article {st.article_index + 1} of {st.article_count}")
+        # Undo belongs to the session; the window only reflects whether there is any.
+        self.actions[ActionId.UNDO].setEnabled(st.can_undo)
+        self.actions[ActionId.REDO].setEnabled(st.can_redo)
 
     def _update_raw(self) -> None:
         s = self.controller.session
