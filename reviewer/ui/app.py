@@ -75,11 +75,29 @@ def _save_screenshot(app, controller, window, out: str) -> int:
     return 0
 
 
+def _quiet_offscreen() -> None:
+    """Drop the offscreen plugin's "does not support propagateSizeHints()" chatter."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = None
+
+    def handler(mode, context, message):
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+
+
 def run(args: Namespace) -> int:
     """Show the window, open ``args.files``; with ``args.screenshot`` save a PNG and exit."""
     screenshot = getattr(args, "screenshot", None)
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _quiet_offscreen()
     app, controller, window = create_window(bool(getattr(args, "dark", False)))
     window.show()
     if os.environ.get("REVIEWER_REPORT_FIRST_WINDOW"):

@@ -41,15 +41,13 @@ class Loaded:
 
 def _warm_jieba(progress: Progress) -> None:
     # jieba loads its dictionary (~1 s) on first use; do it here, in the worker, never on
-    # the UI thread. Harmless if the engine never segments.
-    progress("loading dictionary", 0.0)
+    # the UI thread. The engine's loader is shared (one lock, one load).
+    progress("loading the dictionary", 0.0)
     try:
-        import jieba
-
-        jieba.setLogLevel(60)
-        jieba.initialize()
+        from reviewer.core.diff import tokenizer
     except ImportError:
-        pass
+        return
+    tokenizer()
 
 
 def load_pair(

@@ -120,12 +120,14 @@ class MainWindow(QMainWindow):
 
     # --- loading ---------------------------------------------------------------------------
     def _on_loading(self, what: str) -> None:
-        self.progress.setValue(0)
+        self.progress.setRange(0, 0)  # busy until the engine reports a fraction
         self.progress.show()
         self.statusBar().showMessage(f"Aligning {what}…")
 
     def _on_progress(self, stage: str, fraction: float) -> None:
-        self.progress.setValue(int(fraction * 100))
+        if fraction > 0:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(int(fraction * 100))
         self.statusBar().showMessage(f"{stage}…")
 
     def _on_loaded(self) -> None:
