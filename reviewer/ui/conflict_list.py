@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -196,3 +197,9 @@ class ConflictList(QTreeView):
         if r.top() < 0 or r.bottom() > self.viewport().height():
             # Centre rather than creep: the next moves then need no scroll (no full repaint).
             self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.PaletteChange:  # the system switched light/dark
+            self.list_model.theme = theme.current()
+            self.viewport().update()
+        super().changeEvent(e)

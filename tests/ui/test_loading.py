@@ -70,6 +70,11 @@ def test_decisions_are_saved_and_come_back(open_window, sample_copy, qtbot) -> N
     s2 = again.controller.session
     assert s2 is not None and s2.decisions == decided
     assert again.resolved_label.text().startswith("Resolved 2 of")
+    again.controller.close_project()
+    # `reviewer PROJECT_FILE` reopens the same review from its project file alone.
+    reopened = open_window([str(left.parent / (left.stem + ".reviewer"))])
+    s3 = reopened.controller.session
+    assert s3 is not None and s3.decisions == decided
 
 
 def _shot(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], QImage]:
