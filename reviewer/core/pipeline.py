@@ -51,8 +51,21 @@ def align_sources(left: Source, right: Source, progress: Progress | None = None)
     left, a = _side(left)
     right, b = _side(right)
     report("aligning", 0.2)
+    # The engine is not symmetric in its tie-breaks, so it always runs in one canonical
+    # orientation (the version with reliable paragraph breaks first) and the result is
+    # mirrored back: swapping LEFT and RIGHT then mirrors the result exactly.
+    flip = (not b.reliable_breaks, b.stream) < (not a.reliable_breaks, a.stream)
+    if flip:
+        a, b = b, a
     _runs, pairs = align_streams(a, b)
     drafts = build_articles(a, b, pairs)
+    if flip:
+        a, b = b, a
+        for art in drafts:
+            for d in art:
+                d.a, d.b = d.b, d.a
+                if d.dup_of is not None:
+                    d.dup_of = ("b" if d.dup_of[0] == "a" else "a", d.dup_of[1])
     report("comparing", 0.5)
 
     texts_a = [a.text(p) for p in a.pieces]

@@ -1,0 +1,89 @@
+"""Benchmark: `python -m reviewer.bench [--json] [--no-ui]`.
+
+Prints the engine figures (warm align time of the sample pair, align time and peak memory
+for a generated ~1 MB pair, ratio of align time to jieba's tokenising time) and, unless
+--no-ui, the window figures from ``reviewer.ui.bench_ui``. Times in ms, memory in MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from reviewer.core.diff import tokenizer
+from reviewer.core.paths import SAMPLE_LEFT, SAMPLE_RIGHT
+from reviewer.core.pipeline import align_files
+from reviewer.core.synth import make_pair
+
+
+def _best_ms(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def engine_figures(size: int = 1_000_000) -> dict[str, float]:
+    tokenizer()  # jieba's dictionary load is start-up cost, not alignment
+    align_files(SAMPLE_LEFT, SAMPLE_RIGHT)  # warm caches
+    sample_ms = _best_ms(lambda: align_files(SAMPLE_LEFT, SAMPLE_RIGHT), 7)
+    left, right = make_pair(size, seed=0)
+    with tempfile.TemporaryDirectory() as tmp:
+        lp, rp = Path(tmp, "big.web.md"), Path(tmp, "big.pdf.txt")
+        lp.write_text(left, encoding="utf-8")
+        rp.write_text(right, encoding="utf-8")
+        big_ms = _best_ms(lambda: align_files(lp, rp), 2)
+    jieba = tokenizer()
+    jieba_ms = _best_ms(lambda: (list(jieba.cut(left)), list(jieba.cut(right))), 2)
+    return {
+        "sample_align_ms": round(sample_ms, 1),
+        "big_pair_bytes": float(len(left.encode()) + len(right.encode())) / 2,
+        "big_align_ms": round(big_ms, 1),
+        "big_jieba_ms": round(jieba_ms, 1),
+        "align_to_jieba_ratio": round(big_ms / jieba_ms, 2),
+        "peak_memory_mb": round(_peak_rss_mb(), 1),
+    }
+
+
+def ui_figures() -> dict[str, float]:
+    try:
+        from reviewer.ui.bench_ui import measure_ui
+    except ImportError as e:  # the window may not be installed (headless servers)
+        return {"ui_error": str(e)}  # type: ignore[dict-item]
+    return measure_ui(str(SAMPLE_LEFT), str(SAMPLE_RIGHT))
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m reviewer.bench", description=__doc__)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--no-ui", action="store_true", help="engine figures only")
+    p.add_argument("--size", type=int, default=1_000_000, help="bytes of the generated pair")
+    args = p.parse_args(argv)
+    figures = engine_figures(args.size)
+    if not args.no_ui:
+        figures.update(ui_figures())
+    if args.json:
+        json.dump(figures, sys.stdout, sort_keys=True)
+        sys.stdout.write("\n")
+    else:
+        width = max(len(k) for k in figures)
+        for k, v in figures.items():
+            print(f"{k:<{width}}  {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
