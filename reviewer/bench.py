@@ -58,12 +58,11 @@ def engine_figures(size: int = 1_000_000) -> dict[str, float]:
     }
 
 
-def ui_figures() -> dict[str, float]:
-    try:
-        from reviewer.ui.bench_ui import measure_ui
-    except ImportError as e:  # the window may not be installed (headless servers)
-        return {"ui_error": str(e)}  # type: ignore[dict-item]
-    return measure_ui(str(SAMPLE_LEFT), str(SAMPLE_RIGHT))
+def ui_figures(size: int) -> dict[str, float]:
+    """Window figures on the sample (sample_*) and on a generated pair (big_*)."""
+    from reviewer.ui.bench_ui import measure_ui_suite
+
+    return measure_ui_suite(size=size)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     figures = engine_figures(args.size)
     if not args.no_ui:
-        figures.update(ui_figures())
+        figures.update(ui_figures(args.size))
     if args.json:
         json.dump(figures, sys.stdout, sort_keys=True)
         sys.stdout.write("\n")

@@ -155,10 +155,10 @@ def _reconcile(
     by_recv: dict[int, list[tuple[int, Overlap]]] = defaultdict(list)
     for (pa, pb), o in ov.items():
         d, r = (pb, pa) if flip else (pa, pb)
-        if o.count >= 6 and donor.pieces[d].role in _SPLITTABLE:
+        if o.count >= 6 or (o.count >= 4 and o.count == donor.pieces[d].size):
             by_recv[r].append((d, o))
     for r, contribs in by_recv.items():
-        if len(contribs) < 2 or recv.pieces[r].role not in _SPLITTABLE:
+        if len(contribs) < 2 or recv.pieces[r].role in ("title", "subtitle"):
             continue
 
         def rpos(o: Overlap) -> tuple[int, int]:
@@ -178,7 +178,8 @@ def _reconcile(
             gap = r2[0] - r1[1] - 1
             # A sentence broken mid-way (possibly with a changed word at the break).
             broken = gap <= max(tail + head + 3, 40 if p1.weak_end else 0)
-            if d2 == d1 + 1 and p1.weak_end and p1.frag == p2.frag and broken:
+            joinable = p1.role in _SPLITTABLE and p2.role in _SPLITTABLE
+            if d2 == d1 + 1 and joinable and p1.weak_end and p1.frag == p2.frag and broken:
                 ed_donor.joins.add(d1)  # a sentence broken mid-way: the other side runs on
             else:
                 lo, hi = r1[1] + 1, r2[0]
@@ -245,7 +246,7 @@ def _apply(side: Side, ed: _Edits) -> bool:
     cuts = sorted(ed.splits)
     for p in merged:
         inner = [c for c in cuts[bisect.bisect_right(cuts, p.start) :] if c < p.end]
-        if not inner or p.role not in _SPLITTABLE:
+        if not inner or p.role in ("title", "subtitle"):
             out.append(p)
             continue
         bounds = [p.start, *inner, p.end]

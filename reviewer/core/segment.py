@@ -97,10 +97,21 @@ class Fragment:
 
 def _split_dateline(p: Para) -> list[Para]:
     """ "新华社北京7月18日电（记者…）记者从…" → the dateline and the paragraph."""
-    m = DATELINE.match(p.text)
-    if not m or m.end() >= len(p.text) or len(squeeze(p.text[m.end() :])) < 4:
+    m = DATELINE.match(squeeze(p.text))
+    if not m:
         return [p]
-    return [p.slice(0, m.end()), p.slice(m.end(), len(p.text))]
+    # Map the end of the match in the space-free text back to the displayed text.
+    seen = 0
+    end = len(p.text)
+    for i, ch in enumerate(p.text):
+        if not ch.isspace():
+            seen += 1
+            if seen == m.end():
+                end = i + 1
+                break
+    if len(squeeze(p.text[end:])) < 4:
+        return [p]
+    return [p.slice(0, end), p.slice(end, len(p.text))]
 
 
 def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:

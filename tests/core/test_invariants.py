@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -97,26 +98,24 @@ def test_choosing_every_left_reading_reproduces_the_left_text(seed: int) -> None
     assert all(merge_unit(u, decisions).text is None for u in dropped)
 
 
-def _respace(text: str, draw: st.DrawFn) -> str:
+def _respace(text: str, rnd: random.Random) -> str:
     """Layout damage only: spaces around digits/CJK, trailing blanks, CRLF line ends."""
     out = []
     for ch in text:
         out.append(ch)
-        if ch not in "\n#" and draw(st.integers(0, 9)) == 0:
-            out.append(draw(st.sampled_from([" ", "  ", "\u3000"])))
+        if ch not in "\n#" and rnd.random() < 0.1:
+            out.append(rnd.choice([" ", "  ", "\u3000"]))
     joined = "".join(out)
-    if draw(st.booleans()):
+    if rnd.random() < 0.5:
         joined = joined.replace("\n", "  \r\n")
     return joined
 
 
 @SETTINGS
-@given(seeds, st.data())
-def test_whitespace_and_line_end_changes_never_make_conflicts(
-    seed: int, data: st.DataObject
-) -> None:
+@given(seeds, seeds)
+def test_whitespace_and_line_end_changes_never_make_conflicts(seed: int, noise: int) -> None:
     left, _ = make_small_pair(seed)
-    damaged = _respace(left, data.draw)
+    damaged = _respace(left, random.Random(noise))
     al = _align(left, damaged)
     assert [c for a in al.articles for u in a.units for c in u.conflicts] == []
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -21,13 +20,11 @@ def pair() -> SynthPair:
     return make_truth(200_000, seed=1)
 
 
-def test_one_megabyte_each_and_fast() -> None:
-    t0 = time.perf_counter()
+def test_one_megabyte_each() -> None:
+    # Speed is the benchmark's business (python -m reviewer.bench), not a timed test.
     left, right = make_pair(1_000_000, seed=0)
-    elapsed = time.perf_counter() - t0
     for text in (left, right):
         assert 0.95e6 <= len(text.encode("utf-8")) <= 1.1e6
-    assert elapsed < 3.0, f"generation took {elapsed:.2f}s"  # ~0.2 s here; slack for slow CI
 
 
 def test_deterministic_from_the_seed() -> None:
