@@ -23,8 +23,9 @@ class Run(NamedTuple):
 
 
 def _unique_grams(s: str, k: int) -> dict[str, int]:
-    counts = Counter(s[i : i + k] for i in range(len(s) - k + 1))
-    return {s[i : i + k]: i for i in range(len(s) - k + 1) if counts[s[i : i + k]] == 1}
+    grams = [s[i : i + k] for i in range(len(s) - k + 1)]
+    counts = Counter(grams)
+    return {g: i for i, g in enumerate(grams) if counts[g] == 1}
 
 
 def _extend(a: str, b: str, i: int, j: int, n: int) -> Run:

@@ -69,9 +69,8 @@ def _duplicates(side: Side, one_sided: list[int]) -> dict[int, int]:
     """One-sided pieces whose text already stood earlier in the same version."""
     s = side.stream
     k = 8
-    first: dict[str, int] = {}
-    for i in range(len(s) - k + 1):
-        first.setdefault(s[i : i + k], i)
+    # Iterating backwards leaves each k-gram mapped to its first position.
+    first = {s[i : i + k]: i for i in range(len(s) - k, -1, -1)}
     starts = side.starts()
     out: dict[int, int] = {}
     whole: dict[str, int] = {}

@@ -48,15 +48,32 @@ def _is_word_char(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in ".%")
 
 
-def _boundaries(s: str) -> list[int]:
-    """Sorted cut positions of ``s``: jieba word ends, never inside a digit/Latin run."""
-    cuts = [0]
-    pos = 0
-    for tok in tokenizer().cut(s, HMM=False):
-        pos += len(tok)
-        cuts.append(pos)
+_WINDOW = 24  # characters of context jieba sees on each side of an edit
+
+
+def _boundaries(s: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Sorted cut positions of ``s`` near ``spans``: jieba word ends, never inside a
+    digit/Latin run. Only windows around the edits are tokenised (the rest is never
+    looked at), which keeps long paragraphs with one changed word cheap."""
+    windows: list[list[int]] = []
+    for lo, hi in sorted(spans):
+        lo, hi = max(0, lo - _WINDOW), min(len(s), hi + _WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    cut = tokenizer().cut
+    cuts = {0, len(s)}
+    for lo, hi in windows:
+        pos = lo
+        cuts.add(lo)
+        for tok in cut(s[lo:hi], HMM=False):
+            pos += len(tok)
+            cuts.add(pos)
     return [
-        c for c in cuts if c in (0, len(s)) or not (_is_word_char(s[c - 1]) and _is_word_char(s[c]))
+        c
+        for c in sorted(cuts)
+        if c in (0, len(s)) or not (_is_word_char(s[c - 1]) and _is_word_char(s[c]))
     ]
 
 
@@ -122,7 +139,8 @@ def diff_units(left: str, right: str) -> list[Edit]:
     if a == b:
         return []
     regions = _merge(_regions(a, b))
-    ca, cb = _boundaries(a), _boundaries(b)
+    ca = _boundaries(a, [(r[0], r[1]) for r in regions])
+    cb = _boundaries(b, [(r[2], r[3]) for r in regions])
     for _ in range(3):
         _widen(regions, ca, cb, len(a), len(b))
         merged = _merge(regions)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from reviewer.core.text import display_width, ends_sentence, may_end_paragraph
 
+_WS = re.compile(r"\s")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 # A new paragraph starts with an enumerator or a question/answer label.
 _DATELINE_START = re.compile(r"^（?新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电")
@@ -89,6 +90,14 @@ class _Builder:
         self.pending_space = -1  # raw offset of a space not yet known to be kept
 
     def add(self, raw: str, start: int, end: int) -> None:
+        if (
+            start < end
+            and not _WS.search(raw, start, end)
+            and (self.pending_space < 0 or not self.chars)
+        ):
+            self.chars.extend(raw[start:end])  # fast path: a run with no spaces
+            self.offs.extend(range(start, end))
+            return
         for i in range(start, end):
             ch = raw[i]
             if ch.isspace():

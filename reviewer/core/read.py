@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from pathlib import Path
 
 from reviewer.core.model import Source
@@ -56,10 +57,13 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> str:
     return _check_text(str(best), path)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _check_text(text: str, path: str | Path) -> str:
     if not text.strip():
         raise ReadError(path, "the file holds no text")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         raise ReadError(path, "this looks like a binary file, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")

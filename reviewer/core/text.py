@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -74,6 +75,9 @@ def fold(s: str) -> str:
     return s.translate(_FOLD_TABLE)
 
 
+_SPACE = re.compile(r"\s")
+
+
 def canon(s: str) -> str:
     """Whitespace-free, width-folded form: two readings that differ only in layout agree."""
     return "".join(fold(s).split())
@@ -81,9 +85,11 @@ def canon(s: str) -> str:
 
 def canon_with_index(s: str) -> tuple[str, list[int]]:
     """``canon(s)`` and, for each of its characters, the index of that character in ``s``."""
+    f = fold(s)
+    if not _SPACE.search(f):  # the common case: nothing to drop
+        return f, list(range(len(f)))
     out: list[str] = []
     idx: list[int] = []
-    f = fold(s)
     for i, ch in enumerate(f):
         if not ch.isspace():
             out.append(ch)
