@@ -74,14 +74,19 @@ def main(argv: list[str] | None = None) -> int:
     figures = engine_figures(args.size)
     if not args.no_ui:
         figures.update(ui_figures(args.size))
-    if args.json:
+    print_figures(figures, as_json=args.json)
+    return 0
+
+
+def print_figures(figures: dict[str, float], as_json: bool = False) -> None:
+    """One aligned line a figure, or one JSON object."""
+    if as_json:
         json.dump(figures, sys.stdout, sort_keys=True)
         sys.stdout.write("\n")
-    else:
-        width = max(len(k) for k in figures)
-        for k, v in figures.items():
-            print(f"{k:<{width}}  {v}")
-    return 0
+        return
+    width = max(len(k) for k in figures)
+    for k, v in figures.items():
+        print(f"{k:<{width}}  {v}")
 
 
 if __name__ == "__main__":

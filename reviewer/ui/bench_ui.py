@@ -201,10 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "--child":
         print(json.dumps(_child(argv[1], argv[2], int(argv[3]))))
         return 0
-    figures = measure_ui_suite()
-    width = max(len(k) for k in figures)
-    for k, v in figures.items():
-        print(f"{k:<{width}}  {v}")
+    from reviewer.bench import print_figures
+
+    print_figures(measure_ui_suite())
     return 0
 
 
