@@ -14,12 +14,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reviewer.core.text import display_width, ends_sentence, may_end_paragraph
+from reviewer.core.text import DATELINE, display_width, ends_sentence, may_end_paragraph
 
 _WS = re.compile(r"\s")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 # A new paragraph starts with an enumerator or a question/answer label.
-_DATELINE_START = re.compile(r"^（?新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电")
 _BARE_DATELINE = re.compile(
     r"^(?:（新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电）|新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电)$"
 )
@@ -213,7 +212,7 @@ def _wrapped_paras(raw: str) -> list[Para]:
         brk = (
             after[i] != "soft"
             or (i + 1 < n and after[i + 1] == "tight" and not ends_sentence(nxt))
-            or bool(_DATELINE_START.match(nxt))
+            or bool(DATELINE.match("".join(nxt.split())))
         )
         if not brk:
             lo, hi = max(0, i - 8), min(n, i + 9)

@@ -13,23 +13,15 @@ import re
 from dataclasses import dataclass, field
 
 from reviewer.core.normalize import Para, is_name_line
-from reviewer.core.text import ends_sentence, may_end_paragraph
+from reviewer.core.text import NUM, DATELINE, ends_sentence, may_end_paragraph
 
-_NUM = r"[0-9０-９一二三四五六七八九十]+"
-DATELINE = re.compile(
-    rf"^（?新华社[^\s，。：（）]{{0,8}}?{_NUM}月{_NUM}日电）?(?:（[^）]{{0,30}}）)?"
-)
 _NOISE = (
-    re.compile(rf"^[（(]?[上下]接第?{_NUM}版[）)]?$"),
+    re.compile(rf"^[（(]?[上下]接第?{NUM}版[）)]?$"),
     re.compile(
         r"^[一二三四五六七八九十\d]*版?(?:责编|责任编辑|编辑|美编|校对|版式设计|设计|制图|统筹|策划)[：:]"
     ),
     re.compile(r"^本版(?:责编|编辑)"),
     re.compile(r"^[（(]?(?:转|续)第?[一二三四五六七八九十\d]+版[）)]?$"),
-)
-# "据新华社…电", "本报北京7月18日电", "本报讯": datelines that open an article.
-_LEAD_DATELINE = re.compile(
-    rf"^(?:据新华社[^\s，。]{{0,12}}?电|本报[^\s，。]{{0,8}}?{_NUM}月{_NUM}日电|本报讯)"
 )
 _BYLINE = (
     re.compile(r"^(?:新华社|本报|人民日报)?(?:特约)?记者[^。！？]{1,40}$"),
@@ -64,7 +56,7 @@ def is_end_marker(text: str) -> bool:
     """A bare dateline such as "（新华社北京7月18日电）" closing an article."""
     c = squeeze(text)
     m = DATELINE.match(c)
-    return bool(m) and m.end() == len(c)
+    return bool(m) and m.end() == len(c) and not c.startswith(("据", "本报讯"))
 
 
 def heading_like(text: str) -> bool:
@@ -151,7 +143,7 @@ def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
 def _opens_article(p: Para) -> bool:
     """A byline or dateline paragraph: what follows a title, never a section head."""
     c = squeeze(p.text)
-    return classify(c) == "byline" or bool(DATELINE.match(c)) or bool(_LEAD_DATELINE.match(c))
+    return classify(c) == "byline" or bool(DATELINE.match(c))
 
 
 def _closes(p: Para) -> bool:
@@ -301,8 +293,10 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
             role = classify(piece.text)
             c = squeeze(piece.text)
             cur = frags[-1]
-            opening = (role == "byline" and bool(DATELINE.match(c)) and piece is not p) or bool(
-                _LEAD_DATELINE.match(c)
+            opening = (
+                role == "byline"
+                and bool(DATELINE.match(c))
+                and (piece is not p or not is_end_marker(c))
             )
             cont_in = role == "noise" and bool(_NOISE[0].match(c)) and "上" in c
             cut, strong = False, next_strong
@@ -311,7 +305,9 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
             elif in_head:
                 cut = False  # bylines, datelines and "（上接第X版）" under a title
             elif opening:
-                cut, strong = True, True
+                # After a caption or a credit a dateline opens a story; after body text it
+                # may be one more item of the same column: the other version decides.
+                cut, strong = True, last_role not in ("paragraph", "")
             elif cont_in:
                 cut, strong = True, True  # "（上接第X版）": the rest of another article
             elif hard:
@@ -320,7 +316,9 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
                 cur = new_frag(strong)
                 next_strong = False
             cur.body.append(Block(piece, role))
-            if role in ("paragraph", "caption") and not opening:
+            if role == "byline":
+                in_head = True  # more bylines and datelines may follow: one article head
+            elif role in ("paragraph", "caption"):
                 in_head = False
             if is_end_marker(piece.text) and piece is p:
                 last_role = "end"
