@@ -119,16 +119,10 @@ def _split_dateline(p: Para) -> list[Para]:
 def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
     """A title block: title line(s) then "——" subtitle lines."""
     out: list[Block] = []
+    # "甲——乙" on one line is one title ("『突破自我』——周明谈游泳赛"); a deck printed on a
+    # line of its own starts with the dash.
     for p in paras:
-        dash = p.text.find("——")
-        # "标题——副题" on one line: a long deck after the dash is a subtitle; a short
-        # tail ("『突破自我』——周明谈游泳赛") is part of the title.
-        deck = dash > 0 and len(squeeze(p.text[dash + 2 :])) >= 8
-        if deck and not out:  # "标题 ——副题" on one line
-            head, tail = p.slice(0, dash), p.slice(dash, len(p.text))
-            out.append(Block(head, "title"))
-            out.append(Block(tail, "subtitle"))
-        elif p.text.startswith("——") or (out and not wrapped):
+        if p.text.startswith("——") or (out and not wrapped):
             out.append(Block(p, "subtitle"))
         elif out and out[-1].role == "title":
             # A title wrapped over two lines of the column: one title.
@@ -293,11 +287,8 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
             role = classify(piece.text)
             c = squeeze(piece.text)
             cur = frags[-1]
-            opening = (
-                role == "byline"
-                and bool(DATELINE.match(c))
-                and (piece is not p or not is_end_marker(c))
-            )
+            # A byline or a dateline opens a story (a closing dateline does not).
+            opening = role == "byline" and (piece is not p or not is_end_marker(c))
             cont_in = role == "noise" and bool(_NOISE[0].match(c)) and "上" in c
             cut, strong = False, next_strong
             if last_role in ("end", "closed", "turn"):
@@ -318,7 +309,7 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
             cur.body.append(Block(piece, role))
             if role == "byline":
                 in_head = True  # more bylines and datelines may follow: one article head
-            elif role in ("paragraph", "caption"):
+            elif role == "paragraph":
                 in_head = False
             if is_end_marker(piece.text) and piece is p:
                 last_role = "end"
