@@ -230,15 +230,14 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     """Group all pieces of both sides into ordered articles of draft units."""
     heads = title_pairs(a, b, pairs)
     pairs = sorted(pairs + heads)
-    head_pairs = {(x, y) for x, y, _ in heads}
     pa = {x: y for x, y, _ in pairs}
     pb = {y: x for x, y, _ in pairs}
     sub_a = _subfragments(a, pa, _segments(b))
     sub_b = _subfragments(b, pb, _segments(a))
     uf = _UnionFind()
     for x, y, n in pairs:
-        content = n >= 12 and a.pieces[x].role in _CONTENT and b.pieces[y].role in _CONTENT
-        if content or (x, y) in head_pairs:
+        # Title pairs do not join articles: a title follows its partner's article below.
+        if n >= 12 and a.pieces[x].role in _CONTENT and b.pieces[y].role in _CONTENT:
             uf.union(("a", sub_a[x]), ("b", sub_b[y]))
     for i in range(len(a.pieces)):
         uf.find(("a", sub_a[i]))

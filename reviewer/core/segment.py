@@ -9,11 +9,12 @@ article into another or print the title after the body.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from reviewer.core.normalize import Para, is_name_line
-from reviewer.core.text import NUM, DATELINE, ends_sentence, may_end_paragraph
+from reviewer.core.text import DATELINE, NUM, ends_sentence, is_cjk, may_end_paragraph
 
 _NOISE = (
     re.compile(rf"^[（(]?[上下]接第?{NUM}版[）)]?$"),
@@ -122,7 +123,10 @@ def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
     # "甲——乙" on one line is one title ("『突破自我』——周明谈游泳赛"); a deck printed on a
     # line of its own starts with the dash.
     for p in paras:
-        if p.text.startswith("——") or (out and not wrapped):
+        role = classify(p.text)
+        if role in ("byline", "caption"):
+            out.append(Block(p, role))
+        elif p.text.startswith("——") or (out and not wrapped):
             out.append(Block(p, "subtitle"))
         elif out and out[-1].role == "title":
             # A title wrapped over two lines of the column: one title.
@@ -188,11 +192,42 @@ def _title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, i
                 and not (i > 0 and is_end_marker(paras[i - 1].text))
             )
             if not section:
+                # Bylines and photo credits set tight under the title belong to its block.
+                while (
+                    wrapped
+                    and j < n
+                    and paras[j - 1].tight_next
+                    and classify(paras[j].text) in ("byline", "caption")
+                    and not (_opens_article(paras[j]) and DATELINE.match(squeeze(paras[j].text)))
+                ):
+                    j += 1
                 groups.append((i, j))
             i = j
             continue
         i += 1
     return groups
+
+
+def _bigrams(text: str) -> set[str]:
+    c = [ch for ch in text if is_cjk(ch)]
+    return {a + b for a, b in itertools.pairwise(c)}
+
+
+def _title_looks_back(paras: list[Para], groups: list[tuple[int, int]], k: int) -> bool | None:
+    """Whether title block ``k`` names the text before it (printed after its body) rather
+    than the text after it, by the words they share; None when the words do not tell."""
+    s, e = groups[k]
+    words = set().union(*(_bigrams(p.text) for p in paras[s:e] if heading_like(p.text)))
+    if len(words) < 2:
+        return None
+    lo = groups[k - 1][1] if k > 0 else 0
+    hi = groups[k + 1][0] if k + 1 < len(groups) else len(paras)
+    before = _bigrams("".join(p.text for p in paras[max(lo, s - 12) : s]))
+    after = _bigrams("".join(p.text for p in paras[e : min(hi, e + 12)]))
+    back, fwd = len(words & before), len(words & after)
+    if back == fwd or max(back, fwd) < 2:
+        return None
+    return back > fwd
 
 
 def _md_title_end(paras: list[Para], i: int, end: int) -> int:
@@ -236,8 +271,15 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
     (a markdown heading, a title block set apart, a dateline opening a story, an end
     marker) or only a weak cut (a gap, a loose title-like line that may be a section head).
     """
-    groups = dict(_title_groups(paras, layout))
+    group_list = _title_groups(paras, layout)
+    groups = dict(group_list)
     titles_after = titles_printed_after(paras, layout)
+    # Pages may mix titles before and after their bodies: each block's words decide,
+    # the page's habit when they do not.
+    looks_back = {}
+    for k, (gs, _ge) in enumerate(group_list):
+        v = _title_looks_back(paras, group_list, k) if layout != "markdown" else False
+        looks_back[gs] = titles_after if v is None else v
     loose = {
         s for s, e in groups.items() if not paras[e - 1].tight_next and paras[s].kind != "heading"
     }
@@ -264,7 +306,7 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
             blocks = _title_parts(paras[i:end], wrapped=layout == "wrapped")
             strong = i not in loose
             cur = frags[-1]
-            backward = not is_md and (titles_after or last_role == "end") and cur.body
+            backward = not is_md and (looks_back[i] or last_role == "end") and cur.body
             if backward and not cur.titles:
                 cur.titles.extend(blocks)
                 cur.title_after = True
