@@ -75,15 +75,17 @@ def _titleish(side: Side, i: int) -> bool:
 
 def _subfragments(
     side: Side, partner: dict[int, int], other_seg: list[int]
-) -> list[tuple[int, int]]:
+) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
     """(fragment, part) for each piece: a fragment is cut where its partners say two articles.
 
     A version that spliced part of another article into this one shows it as a jump
     backwards in the other version's order; a version that lost a title (or never had a
     heading) shows partners on both sides of a strong break of the other version.
+    Also returns the parts that begin at a backward jump.
     """
     pieces = side.pieces
     cuts: list[tuple[int, int]] = []  # (last piece of the old part, first of the new)
+    jumps: set[int] = set()
     frag, last, last_seg, last_i = -1, -1, -1, -1
     for i, p in enumerate(pieces):
         if p.frag != frag:
@@ -94,9 +96,12 @@ def _subfragments(
         seg = other_seg[q]
         if last >= 0 and (q < last - 2 or (seg != last_seg and min(seg, last_seg) >= 0)):
             cuts.append((last_i, i))
+            if q < last - 2:
+                jumps.add(len(cuts) - 1)
         last, last_seg, last_i = q, other_seg[q], i
     starts: set[int] = set()
-    for lo, hi in cuts:
+    jump_starts: set[int] = set()
+    for c, (lo, hi) in enumerate(cuts):
         between = range(lo + 1, hi)
         heads = [k for k in between if _titleish(side, k) or pieces[k].role == "byline"]
         if side.titles_after:
@@ -107,15 +112,56 @@ def _subfragments(
         else:
             start = heads[0] if heads else lo + 1
         starts.add(start)
+        if c in jumps:
+            jump_starts.add(start)
     out: list[tuple[int, int]] = []
+    moved: set[tuple[int, int]] = set()
     frag, part = -1, 0
     for i, p in enumerate(pieces):
         if p.frag != frag:
             frag, part = p.frag, 0
         elif i in starts:
             part += 1
+            if i in jump_starts:
+                moved.add((frag, part))
         out.append((frag, part))
-    return out
+    return out, moved
+
+
+def _rejoin_moved(
+    uf: _UnionFind, subs: dict[str, list[tuple[int, int]]], moved: dict[str, set]
+) -> None:
+    """A passage one version moved into another article is cut off on both sides; it goes
+    back to where the other version prints it, as the tail of its own article.
+
+    The side that holds the passage inside another article (a part sandwiched between two
+    parts of one article) is the one that moved it.
+    """
+    order = {s: list(dict.fromkeys(keys)) for s, keys in subs.items()}
+    members: dict[object, list[tuple[str, int]]] = defaultdict(list)
+    for s, keys in order.items():
+        for idx, key in enumerate(keys):
+            members[uf.find((s, key))].append((s, idx))
+    for group in list(members.values()):
+        # Only passages cut off on every side, at least once by a jump backwards.
+        if any(order[s][idx][1] == 0 for s, idx in group) or not any(
+            order[s][idx] in moved[s] for s, idx in group
+        ):
+            continue
+        homes = []
+        for s, idx in group:
+            keys = order[s]
+            prev = keys[idx - 1] if idx > 0 else None
+            nxt = keys[idx + 1] if idx + 1 < len(keys) else None
+            if prev is None or prev[0] != keys[idx][0]:
+                continue
+            inside = (
+                nxt is not None and nxt[0] == prev[0] and uf.find((s, nxt)) == uf.find((s, prev))
+            )
+            if not inside:
+                homes.append((s, prev))
+        if len({s for s, _ in homes}) == 1:
+            uf.union(homes[0], (group[0][0], order[group[0][0]][group[0][1]]))
 
 
 def title_pairs(
@@ -232,8 +278,8 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     pairs = sorted(pairs + heads)
     pa = {x: y for x, y, _ in pairs}
     pb = {y: x for x, y, _ in pairs}
-    sub_a = _subfragments(a, pa, _segments(b))
-    sub_b = _subfragments(b, pb, _segments(a))
+    sub_a, moved_a = _subfragments(a, pa, _segments(b))
+    sub_b, moved_b = _subfragments(b, pb, _segments(a))
     uf = _UnionFind()
     for x, y, n in pairs:
         # Title pairs do not join articles: a title follows its partner's article below.
@@ -243,6 +289,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         uf.find(("a", sub_a[i]))
     for j in range(len(b.pieces)):
         uf.find(("b", sub_b[j]))
+    _rejoin_moved(uf, {"a": sub_a, "b": sub_b}, {"a": moved_a, "b": moved_b})
     _attach_orphans(uf, "a", a.pieces, sub_a)
     _attach_orphans(uf, "b", b.pieces, sub_b)
     _glue_weak(uf, "a", a, sub_a, pa, b)
