@@ -122,9 +122,15 @@ def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
     out: list[Block] = []
     # "甲——乙" on one line is one title ("『突破自我』——周明谈游泳赛"); a deck printed on a
     # line of its own starts with the dash.
-    for p in paras:
+    kicker = len(paras) > 1 and paras[0].kind == paras[1].kind == "heading"
+    kicker = kicker and paras[1].level < paras[0].level
+    for k, p in enumerate(paras):
         role = classify(p.text)
-        if role in ("byline", "caption"):
+        if kicker and k == 0:
+            out.append(Block(p, "subtitle"))
+        elif kicker and k == 1:
+            out.append(Block(p, "title"))
+        elif role in ("byline", "caption"):
             out.append(Block(p, role))
         elif p.text.startswith("——") or (out and not wrapped):
             out.append(Block(p, "subtitle"))
@@ -161,8 +167,10 @@ def _title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, i
     while i < n:
         p = paras[i]
         if p.kind == "heading":
-            groups.append((i, i + 1))
-            i += 1
+            # A kicker: a smaller heading set right above the main one.
+            kicker = i + 1 < n and paras[i + 1].kind == "heading" and paras[i + 1].level < p.level
+            groups.append((i, i + 1 + kicker))
+            i += 1 + kicker
             continue
         loose = (
             wrapped
@@ -234,11 +242,12 @@ def _md_title_end(paras: list[Para], i: int, end: int) -> int:
     """After a markdown heading: deck and kicker lines (``##`` or short heading-like lines)
     before the byline or body belong to the title block."""
     j = end
+    top = min(p.level for p in paras[i:end])
     while (
         j < len(paras)
-        and j - i < 4
+        and j - i < 5
         and (
-            (paras[j].kind == "heading" and paras[j].level > paras[i].level)
+            (paras[j].kind == "heading" and paras[j].level > top)
             or (
                 paras[j].kind != "heading"
                 and heading_like(paras[j].text)
