@@ -62,6 +62,8 @@ def is_end_marker(text: str) -> bool:
 
 def heading_like(text: str) -> bool:
     c = squeeze(text)
+    if c.startswith("（") and c.endswith("）"):
+        return False  # "（方明）": a signature or a note, never a title
     limit = 90 if c.startswith("——") else 40
     return (
         0 < len(c) <= limit
