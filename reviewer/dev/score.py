@@ -168,9 +168,30 @@ def passages_paired(ix: Index) -> list[Outcome]:
             why = f"split over units ({lf:.0%} / {rf:.0%} in the main one)"
         text = squash(p.left_text)[:20]
         out.append(
-            Outcome("passages_paired", p.id, not why, (p.kind,), f"{why}: {text}…" if why else "")
+            Outcome("passages_paired", p.id, not why, classes(ix, p), f"{why}: {text}…" if why else "")
         )
     return out
+
+
+def classes(ix: Index, p: GoldPassage) -> tuple[str, ...]:
+    """The passage's kind and, where the issue names a finer shape, that shape."""
+    text = squash(p.left_text or p.right_text)
+    out = [p.kind]
+    if p.kind == "title":
+        if 8 <= len(text) <= 11:
+            out.append("title-8-11-chars")
+        if "——" in text:
+            out.append("title-with-dash")
+        if p.right is not None and "\n" in ix.raw["right"][p.right[0] : p.right[1]]:
+            out.append("title-wrapped-in-pdf")
+    elif p.kind == "dateline":
+        head = "据新华社" if text.startswith("据新华社") else text[:3] if text.startswith("本报讯") else text[:2]
+        out.append(f"dateline-{head}")
+    elif p.kind == "continuation":
+        out.append(f"continuation-{text[1:3]}")
+    elif p.kind == "author" and " " in (p.left_text or p.right_text or "").strip():
+        out.append("author-names-spaced")
+    return tuple(out)
 
 
 def _text_to_raw(ix: Index, u: Unit, side: str) -> list[int]:
@@ -323,7 +344,7 @@ def roles_right(ix: Index) -> list[Outcome]:
         k, _ = ix.main_unit(side, span)
         got = ix.units[k].role if k >= 0 else "none"
         why = "" if got == p.role else f"role {got}, gold {p.role}: {squash(p.text(side))[:16]}…"
-        out.append(Outcome("roles_right", p.id, not why, (p.kind,), why))
+        out.append(Outcome("roles_right", p.id, not why, classes(ix, p), why))
     return out
 
 
