@@ -166,10 +166,9 @@ def passages_paired(ix: Index) -> list[Outcome]:
             why = "left and right in different units"
         elif lf < MOSTLY or rf < MOSTLY:
             why = f"split over units ({lf:.0%} / {rf:.0%} in the main one)"
-        text = squash(p.left_text)[:20]
-        out.append(
-            Outcome("passages_paired", p.id, not why, classes(ix, p), f"{why}: {text}…" if why else "")
-        )
+        if why:
+            why = f"{why}: {squash(p.left_text)[:20]}…"
+        out.append(Outcome("passages_paired", p.id, not why, classes(ix, p), why))
     return out
 
 
@@ -185,7 +184,7 @@ def classes(ix: Index, p: GoldPassage) -> tuple[str, ...]:
         if p.right is not None and "\n" in ix.raw["right"][p.right[0] : p.right[1]]:
             out.append("title-wrapped-in-pdf")
     elif p.kind == "dateline":
-        head = "据新华社" if text.startswith("据新华社") else text[:3] if text.startswith("本报讯") else text[:2]
+        head = next((h for h in ("据新华社", "本报讯") if text.startswith(h)), text[:2])
         out.append(f"dateline-{head}")
     elif p.kind == "continuation":
         out.append(f"continuation-{text[1:3]}")
