@@ -115,6 +115,10 @@ def _story(head: list[str], body: list[str]) -> Story | None:
         return None
     if sum(len(p) for p in paras) / len(paras) < 25 or sum(len(p) for p in paras) < 150:
         return None  # verse, lists of names, tables
+    later = next((k for k in range(1, len(paras)) if _DATELINE.match(paras[k])), len(paras))
+    paras = paras[:later]  # a second dateline starts another story of a round-up
+    if len(paras) < 2:
+        return None
     dateline = None
     m = _DATELINE.match(paras[0])
     if m and m.end() < len(paras[0]) - 4:
