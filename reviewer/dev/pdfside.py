@@ -83,7 +83,13 @@ def _body(rng: random.Random, a: Article, width: int, spacing: bool, author: boo
 def render(rng: random.Random, arts: list[Article]) -> Builder:
     """All articles the PDF has, in its order, as one extracted text."""
     out = Builder()
-    afters = [rng.random() < 0.7 for _ in arts]
+    # A title printed right after another article's body always closes that body, as in
+    # the sample: so a title comes before its body only at the top of the page or after
+    # another article's title block (anything else could not be told apart, even by a
+    # careful reader).
+    afters: list[bool] = []
+    for n in range(len(arts)):
+        afters.append(rng.random() < 0.7 or (n > 0 and not afters[n - 1]))
     for n, a in enumerate(arts):
         width = rng.randint(14, 26)
         spacing = rng.random() < 0.85
