@@ -202,9 +202,11 @@ def _wrapped_paras(raw: str) -> list[Para]:
     before = "hard"
     first = True  # the line starts a paragraph (indented in print, so narrower)
     indented = True  # the paragraph's first line kept its indent: a new text block
+    names = [is_name_line(ln.text) for ln in lines]  # byline lines stand alone
     for i, ln in enumerate(lines):
         if first:
             indented = i == 0 or ln.text[:1].isspace()
+            b.keep_spaces = names[i]
         b.add(raw, ln.start, ln.start + len(ln.text))
         # A line set apart by a single newline after it is a heading or title line: a
         # text block of its own, so the paragraph before it ends too.
@@ -213,6 +215,8 @@ def _wrapped_paras(raw: str) -> list[Para]:
             after[i] != "soft"
             or (i + 1 < n and after[i + 1] == "tight" and not ends_sentence(nxt))
             or bool(DATELINE.match("".join(nxt.split())))
+            or names[i]
+            or (i + 1 < n and names[i + 1])
         )
         if not brk:
             lo, hi = max(0, i - 8), min(n, i + 9)
