@@ -17,9 +17,10 @@ from reviewer.core.normalize import Para, is_name_line
 from reviewer.core.text import DATELINE, NUM, ends_sentence, is_cjk, may_end_paragraph
 
 _NOISE = (
-    re.compile(rf"^[（(]?[上下]接第?{NUM}版[）)]?$"),
+    re.compile(rf"^[（(]?[上下][接转]第?{NUM}版[）)]?$"),
     re.compile(
-        r"^[一二三四五六七八九十\d]*版?(?:责编|责任编辑|编辑|美编|校对|版式设计|设计|制图|统筹|策划)[：:]"
+        r"^[（(]?[一二三四五六七八九十\d]*版?"
+        r"(?:责编|责任编辑|编辑|美编|校对|版式设计|设计|制图|统筹|策划)[：:]"
     ),
     re.compile(r"^本版(?:责编|编辑)"),
     re.compile(r"^[（(]?(?:转|续)第?[一二三四五六七八九十\d]+版[）)]?$"),
@@ -344,7 +345,7 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
             opening = role == "byline" and (piece is not p or not is_end_marker(c))
             cont_in = role == "noise" and bool(_NOISE[0].match(c)) and "上" in c
             cut, strong = False, next_strong
-            if last_role in ("end", "closed", "turn"):
+            if last_role in ("end", "closed"):
                 cut, strong = role != "noise" or cont_in, True
             elif in_head:
                 cut = False  # bylines, datelines and "（上接第X版）" under a title
@@ -364,12 +365,7 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
                 in_head = True  # more bylines and datelines may follow: one article head
             elif role == "paragraph":
                 in_head = False
-            if is_end_marker(piece.text) and piece is p:
-                last_role = "end"
-            elif role == "noise" and _NOISE[0].match(c) and "下" in c:
-                last_role = "turn"  # "（下转第X版）": this article goes on elsewhere
-            else:
-                last_role = role
+            last_role = "end" if is_end_marker(piece.text) and piece is p else role
         i += 1
     for f in frags:
         for b in f.blocks:
