@@ -120,6 +120,13 @@ def _split_dateline(p: Para) -> list[Para]:
     return [p.slice(0, end), p.slice(end, len(p.text))]
 
 
+def wraps_on(first: str, second: str) -> bool:
+    """``second`` can be the rest of a title wrapped after ``first``: a longer line with
+    clauses of its own ("回顾一年来的学科发展，我们认为，…") is a deck."""
+    a, b = squeeze(first), squeeze(second)
+    return len(b) <= len(a) or "，" not in b
+
+
 def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
     """A title block: title line(s) then "——" subtitle lines."""
     out: list[Block] = []
@@ -137,11 +144,13 @@ def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
             out.append(Block(p, role))
         elif p.text.startswith("——") or (out and not wrapped):
             out.append(Block(p, "subtitle"))
-        elif out and out[-1].role == "title":
+        elif out and out[-1].role == "title" and wraps_on(out[-1].para.text, p.text):
             # A title wrapped over two lines of the column: one title.
             prev = out[-1].para
             joined = Para(prev.text + p.text, prev.offsets + p.offsets, prev.kind, prev.level)
             out[-1] = Block(joined, "title")
+        elif out and out[-1].role == "title":
+            out.append(Block(p, "subtitle"))  # a longer line under the title: a deck
         else:
             out.append(Block(p, "title"))
     return out
