@@ -366,9 +366,23 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
                 cut, strong = True, True  # "（上接第X版）": the rest of another article
             elif hard:
                 cut = True
+            # Web text without a heading: title-like lines just above the byline that
+            # opens a story are its head, not the end of the story before.
+            carried: list[Block] = []
+            if cut and opening and layout != "wrapped":
+                while (
+                    cur.body
+                    and len(carried) < 2
+                    and cur.body[-1].role == "paragraph"
+                    and heading_like(cur.body[-1].text)
+                    and not may_end_paragraph(cur.body[-1].text)
+                    and len(cur.body) > 1
+                ):
+                    carried.insert(0, Block(cur.body.pop().para, "subtitle"))
             if cut:
                 cur = new_frag(strong)
                 next_strong = False
+                cur.body.extend(carried)
             cur.body.append(Block(piece, role))
             if role == "byline":
                 in_head = True  # more bylines and datelines may follow: one article head
