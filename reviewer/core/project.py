@@ -94,7 +94,7 @@ def _bundled(path: Path) -> bool:
     return path.is_relative_to(paths.RESOURCES.resolve())
 
 
-def _fitting_name(stem: str, limit: int = filesystem.NAME_MAX) -> str:
+def _fitting_name(stem: str, limit: int = filesystem.NAME_MAX - len("-journal")) -> str:
     """``stem.reviewer``, the stem cut (and tagged, to stay distinct) if the name is too long."""
     name = stem + PROJECT_SUFFIX
     if len(os.fsencode(name)) <= limit:
