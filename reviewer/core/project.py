@@ -76,7 +76,7 @@ def default_project_path(left: str | Path, right: str | Path) -> Path:
     whose LEFT lies in the bundled resources or (with no project yet) in a read-only folder,
     or whose project name or path would be too long.
     """
-    lp, rp = Path(left).resolve(), Path(right).resolve()
+    lp, rp = _resolved(left), _resolved(right)
     if lp == paths.SAMPLE_LEFT.resolve() and rp == paths.SAMPLE_RIGHT.resolve():
         return paths.user_data_dir() / f"sample{PROJECT_SUFFIX}"
     name = _fitting_name(lp.stem)
@@ -88,6 +88,13 @@ def default_project_path(left: str | Path, right: str | Path) -> Path:
         tag = hashlib.sha256(f"{lp}\0{rp}".encode("utf-8", "surrogateescape")).hexdigest()[:8]
         return paths.user_data_dir() / _fitting_name(f"{lp.stem}-{tag}", 64)
     return beside
+
+
+def _resolved(path: str | Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # a link loop: the name as given will do
+        return Path(os.path.abspath(path))
 
 
 def _bundled(path: Path) -> bool:
@@ -258,9 +265,9 @@ def open_review(
     never writes). Without ``any_project`` a project made for other sources is refused.
     """
     lp, rp = Path(left), Path(right)
-    pp = Path(project_path) if project_path is not None else default_project_path(lp, rp)
     # Read first so a bad source never leaves a new project file behind.
     ls, rs = read_source(lp), read_source(rp)
+    pp = Path(project_path) if project_path is not None else default_project_path(lp, rp)
     if create and not read_only and not filesystem.exists(pp):
         meta = {
             **_source_meta("left", lp, ls.sha256, pp),
