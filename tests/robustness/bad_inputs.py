@@ -267,8 +267,13 @@ def _main() -> int:
                 if group == "source":
                     routes = [
                         ("align", ["align", str(bad), str(right)]),
+                        ("align-right", ["align", str(left), str(bad)]),
                         (
                             "export",
+                            ["export", str(bad), str(right), "--out", out, "--prefer", "left"],
+                        ),
+                        (
+                            "export-right",
                             ["export", str(left), str(bad), "--out", out, "--prefer", "left"],
                         ),
                         ("open", ["--screenshot", shot, str(bad), str(right)]),
@@ -307,6 +312,21 @@ def _main() -> int:
                     run(args, bad, inputs_dir, f"{group}:{name}:{route}")
                 if group == "out" and name == "read-only":
                     bad.chmod(0o755)
+    inputs += 1  # Big5: not refused, but it must not be garbled either
+    with tempfile.TemporaryDirectory() as tmp:
+        text = "新華社北京7月18日電 記者從國新辦獲悉，今年上半年國民經濟運行穩中有進。\n" * 3
+        big5 = Path(tmp) / "big5.txt"
+        big5.write_bytes(text.encode("big5"))
+        proc = subprocess.run(
+            [opts.python, "-m", "reviewer", "align", str(big5), str(big5), "--json"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        counts["runs"] += 1
+        garbled = proc.returncode != 0 or "國民經濟" not in proc.stdout
+        counts["misdecoded"] = int(garbled)
+        print(f"{'MISDECODE' if garbled else 'ok       '} source:big5:align")
     print(f"inputs tried: {inputs}")
     print(", ".join(f"{k}: {v}" for k, v in counts.items()))
     return 0
