@@ -1,0 +1,79 @@
+"""The fast jieba load gives exactly jieba's own cuts, and the CLI output does not change."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jieba
+import pytest
+
+from reviewer.core import diff, lexicon, paths
+from reviewer.core.pipeline import align_files
+from reviewer.core.report import to_json
+
+
+@pytest.fixture(scope="module")
+def reference() -> jieba.Tokenizer:
+    tk = jieba.Tokenizer()
+    tk.initialize()  # jieba's own way: the whole prefix dictionary in a dict
+    return tk
+
+
+@pytest.fixture(scope="module")
+def fast(reference: jieba.Tokenizer, tmp_path_factory: pytest.TempPathFactory) -> jieba.Tokenizer:
+    path = tmp_path_factory.mktemp("cache") / "prefix"
+    lexicon._write_cache(path, reference.FREQ, reference.total)
+    total, blobs = lexicon._read_cache(path)
+    tk = jieba.Tokenizer()
+    tk.FREQ, tk.total, tk.initialized = lexicon.PrefixDict(blobs), total, True
+    return tk
+
+
+def test_prefix_dict_holds_exactly_jiebas_words(reference, fast) -> None:
+    assert fast.total == reference.total
+    for n, (word, freq) in enumerate(reference.FREQ.items()):
+        if n % 20 == 0:  # a spread sample: the whole dictionary takes seconds
+            assert fast.FREQ.get(word) == freq
+            assert word in fast.FREQ and fast.FREQ[word] == freq
+    for absent in ("", "魑魅魍魉魑", "zz", "\U0001f600", "新华社记者"):
+        assert (absent in fast.FREQ) == (absent in reference.FREQ)
+        assert fast.FREQ.get(absent) == reference.FREQ.get(absent)
+
+
+@pytest.mark.parametrize("hmm", [False, True])
+def test_cuts_are_identical_on_the_sample(reference, fast, hmm: bool) -> None:
+    for path in (paths.SAMPLE_LEFT, paths.SAMPLE_RIGHT):
+        text = path.read_text("utf-8")
+        assert list(fast.cut(text, HMM=hmm)) == list(reference.cut(text, HMM=hmm))
+    assert list(fast.cut_for_search("中华人民共和国国务院新闻办公室")) == list(
+        reference.cut_for_search("中华人民共和国国务院新闻办公室")
+    )
+
+
+def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
+    bad = tmp_path / "prefix"
+    bad.write_bytes(b"\x00not marshal")
+    assert lexicon._read_cache(bad) is None
+    assert lexicon._read_cache(tmp_path / "missing") is None
+
+
+def test_cli_output_is_unchanged_by_the_fast_load(reference, fast, tmp_path, monkeypatch) -> None:
+    """`reviewer align --json` through the cache prints what jieba's own load gives."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    path = lexicon.cache_path(jieba)
+    lexicon._write_cache(path, reference.FREQ, reference.total)
+    built = path.stat().st_mtime_ns
+    cmd = [sys.executable, "-m", "reviewer", "align", "--json"]
+    cmd += [str(paths.SAMPLE_LEFT), str(paths.SAMPLE_RIGHT)]
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    run = subprocess.run(cmd, env=env, capture_output=True, check=True)
+    assert list(path.parent.iterdir()) == [path] and path.stat().st_mtime_ns == built  # used
+    monkeypatch.setattr(diff, "tokenizer", lambda: reference)
+    want = to_json(align_files(paths.SAMPLE_LEFT, paths.SAMPLE_RIGHT))
+    assert run.stdout.decode("utf-8") == json.dumps(want, ensure_ascii=False) + "\n"
+    assert b"pkg_resources" not in run.stderr
