@@ -3,10 +3,10 @@
 jieba's own start-up builds (or unmarshals from its cache) a prefix dictionary of ~500,000
 words before the first cut: 0.7-0.9 s, mostly spent creating half a million string objects,
 plus ~0.1 s importing ``pkg_resources`` on the way. A single-page command looks up only a
-few hundred words. So the prefix dictionary is kept in our cache split by first character
-(one marshalled blob per character), and ``PrefixDict`` unpacks a character's words the
-first time a lookup needs them. jieba's code is untouched: it only sees a mapping with the
-same contents, so its cuts are the same (tests/core/test_lexicon.py checks it).
+few hundred words. So the prefix dictionary is kept in our cache split by first and second
+character (marshalled blobs), and ``LazyTokenizer`` unpacks just the words a text can
+contain before jieba cuts it. jieba's code is untouched and sees the same frequencies for
+every lookup it makes, so its cuts are the same (tests/core/test_lexicon.py checks it).
 
 The cache file is named by jieba's version and the SHA-256 of its dictionary file, lives in
 the user cache folder, is built on first use and written atomically.
@@ -21,7 +21,6 @@ import os
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -32,74 +31,61 @@ _lock = threading.Lock()
 _ABSENT = -1  # a first character that is no word (nor word prefix) itself
 
 
-class PrefixDict:
-    """A read-mostly mapping word → frequency, unpacked a little at a time.
+class LazyTokenizer:
+    """A jieba ``Tokenizer`` whose prefix dictionary is filled in just before each cut.
 
-    Two levels, both unpacked on first use: first character → (its own frequency, second
-    character → blob), and per two-character prefix the words that start with it. A page
-    touches a few hundred prefixes; unpacking them costs milliseconds, not a second.
+    Every lookup jieba makes while cutting a text is a substring of that text, so it only
+    needs the words starting with the text's own two-character prefixes. ``cut`` unpacks
+    those first (once each), then lets jieba cut as usual: lookups stay plain dict lookups,
+    and the result is jieba's own. jieba's global ``jieba.dt`` is left alone.
     """
 
-    __slots__ = ("_blobs", "_firsts", "_pairs")
-
-    def __init__(self, blobs: dict[str, bytes]) -> None:
+    def __init__(self, jieba: ModuleType, total: int, blobs: dict[str, bytes]) -> None:
+        self._tk = jieba.Tokenizer()
+        self._tk.FREQ, self._tk.total, self._tk.initialized = {}, total, True
+        self._decode = jieba.strdecode
         self._blobs = blobs
-        self._firsts: dict[str, tuple[int, dict[str, bytes]]] = {}
-        self._pairs: dict[str, dict[str, int]] = {}
+        self._firsts: dict[str, dict[str, bytes]] = {}
+        self._pairs: set[str] = set()
 
-    def _first(self, ch: str) -> tuple[int, dict[str, bytes]]:
-        entry = self._firsts.get(ch)
-        if entry is None:
-            blob = self._blobs.get(ch)
-            entry = marshal.loads(blob) if blob is not None else (_ABSENT, {})
-            self._firsts[ch] = entry
-        return entry
+    @property
+    def freq(self) -> dict[str, int]:
+        return self._tk.FREQ
 
-    def _pair(self, word: str) -> dict[str, int]:
-        prefix = word[:2]
-        bucket = self._pairs.get(prefix)
-        if bucket is None:
-            blob = self._first(word[0])[1].get(word[1])
-            bucket = marshal.loads(blob) if blob is not None else {}
-            self._pairs[prefix] = bucket
-        return bucket
+    def prepare(self, text: str) -> None:
+        """Unpack the words starting with every one- and two-character prefix of ``text``."""
+        freq, firsts, pairs = self._tk.FREQ, self._firsts, self._pairs
+        for i, ch in enumerate(text):
+            seconds = firsts.get(ch)
+            if seconds is None:
+                blob = self._blobs.get(ch)
+                single, seconds = marshal.loads(blob) if blob is not None else (_ABSENT, {})
+                if single != _ABSENT:
+                    freq[ch] = single
+                firsts[ch] = seconds  # after the update: another thread may cut at once
+            pair = text[i : i + 2]
+            if len(pair) == 2 and pair not in pairs:
+                blob = seconds.get(pair[1])
+                if blob is not None:
+                    freq.update(marshal.loads(blob))
+                pairs.add(pair)
 
-    def get(self, word: str, default: int | None = None) -> int | None:
-        if len(word) > 1:
-            return self._pair(word).get(word, default)
-        if not word:
-            return default
-        freq = self._first(word)[0]
-        return default if freq == _ABSENT else freq
+    def cut(self, sentence: str | bytes, cut_all: bool = False, HMM: bool = True):
+        sentence = self._decode(sentence)
+        self.prepare(sentence)
+        return self._tk.cut(sentence, cut_all=cut_all, HMM=HMM)
 
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self.get(word) is not None
+    def lcut(self, sentence: str | bytes, cut_all: bool = False, HMM: bool = True) -> list[str]:
+        return list(self.cut(sentence, cut_all, HMM))
 
-    def __getitem__(self, word: str) -> int:
-        freq = self.get(word)
-        if freq is None:
-            raise KeyError(word)
-        return freq
-
-    def __setitem__(self, word: str, freq: int) -> None:  # jieba.add_word
-        if len(word) > 1:
-            self._pair(word)[word] = freq
-        elif word:
-            self._firsts[word] = (freq, self._first(word)[1])
-
-    def __iter__(self) -> Iterator[str]:
-        for ch in self._blobs:
-            if self._first(ch)[0] != _ABSENT:
-                yield ch
-            for second in self._first(ch)[1]:
-                yield from self._pair(ch + second)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
+    def cut_for_search(self, sentence: str | bytes, HMM: bool = True):
+        sentence = self._decode(sentence)
+        self.prepare(sentence)
+        return self._tk.cut_for_search(sentence, HMM=HMM)
 
 
 def pack(freq: dict[str, int]) -> dict[str, bytes]:
-    """The blobs of a PrefixDict holding ``freq``."""
+    """``freq`` split by first character, then by second (the cache's blobs)."""
     singles: dict[str, int] = {}
     pairs: dict[str, dict[str, dict[str, int]]] = {}
     for word, n in freq.items():
@@ -175,30 +161,33 @@ def _read_cache(path: Path) -> tuple[int, dict[str, bytes]] | None:
     return total, blobs
 
 
-def load(fast: bool = True) -> ModuleType:
-    """The ``jieba`` module, its default tokenizer ready to cut (once per process).
+_loaded: object | None = None
 
-    ``fast=False`` is jieba's own initialisation (the reference the tests compare with).
+
+def load(fast: bool = True) -> object:
+    """A ready jieba tokenizer with ``cut`` (once per process; thread-safe).
+
+    ``fast=False`` is jieba's own initialisation of ``jieba.dt`` (the tests' reference).
     """
+    global _loaded
     with _lock:
+        if _loaded is not None and fast:
+            return _loaded
         jieba = _import_jieba()
-        dt = jieba.dt
-        if dt.initialized:
-            return jieba
-        if not fast or dt.dictionary is not None:  # a custom dictionary: jieba's own way
+        if not fast:
             jieba.initialize()
-            return jieba
+            return jieba.dt
         try:
             path = cache_path(jieba)
-        except OSError:
+        except OSError:  # no dictionary file to key the cache by: jieba's own way
             jieba.initialize()
-            return jieba
+            _loaded = jieba.dt
+            return _loaded
         cached = _read_cache(path)
         if cached is None:
             jieba.initialize()
-            _write_cache(path, dt.FREQ, dt.total)
-            return jieba
-        dt.total, blobs = cached
-        dt.FREQ = PrefixDict(blobs)
-        dt.initialized = True
-        return jieba
+            _write_cache(path, jieba.dt.FREQ, jieba.dt.total)
+            _loaded = jieba.dt  # the whole dictionary is in memory now anyway
+            return _loaded
+        _loaded = LazyTokenizer(jieba, *cached)
+        return _loaded

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,24 +25,26 @@ def reference() -> jieba.Tokenizer:
 
 
 @pytest.fixture(scope="module")
-def fast(reference: jieba.Tokenizer, tmp_path_factory: pytest.TempPathFactory) -> jieba.Tokenizer:
+def cache_file(reference: jieba.Tokenizer, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cache") / "prefix"
     lexicon._write_cache(path, reference.FREQ, reference.total)
-    total, blobs = lexicon._read_cache(path)
-    tk = jieba.Tokenizer()
-    tk.FREQ, tk.total, tk.initialized = lexicon.PrefixDict(blobs), total, True
-    return tk
+    return path
 
 
-def test_prefix_dict_holds_exactly_jiebas_words(reference, fast) -> None:
-    assert fast.total == reference.total
-    for n, (word, freq) in enumerate(reference.FREQ.items()):
-        if n % 20 == 0:  # a spread sample: the whole dictionary takes seconds
-            assert fast.FREQ.get(word) == freq
-            assert word in fast.FREQ and fast.FREQ[word] == freq
-    for absent in ("", "魑魅魍魉魑", "zz", "\U0001f600", "新华社记者"):
-        assert (absent in fast.FREQ) == (absent in reference.FREQ)
-        assert fast.FREQ.get(absent) == reference.FREQ.get(absent)
+@pytest.fixture
+def fast(cache_file: Path) -> lexicon.LazyTokenizer:
+    total, blobs = lexicon._read_cache(cache_file)
+    return lexicon.LazyTokenizer(jieba, total, blobs)
+
+
+def test_prepared_text_sees_exactly_jiebas_words(reference, fast) -> None:
+    words = [w for n, w in enumerate(reference.FREQ) if n % 400 == 0]  # a spread sample
+    text = "".join(words) + "魑魅魍魉魑zz\U0001f600新华社记者"
+    fast.prepare(text)
+    # every substring of the text jieba could look up has its reference frequency
+    for i in range(len(text)):
+        for j in range(i + 1, min(len(text), i + 6) + 1):
+            assert fast.freq.get(text[i:j]) == reference.FREQ.get(text[i:j]), text[i:j]
 
 
 @pytest.mark.parametrize("hmm", [False, True])
@@ -61,12 +64,15 @@ def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
     assert lexicon._read_cache(tmp_path / "missing") is None
 
 
-def test_cli_output_is_unchanged_by_the_fast_load(reference, fast, tmp_path, monkeypatch) -> None:
+def test_cli_output_is_unchanged_by_the_fast_load(
+    reference, cache_file, tmp_path, monkeypatch
+) -> None:
     """`reviewer align --json` through the cache prints what jieba's own load gives."""
     cache = tmp_path / "cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     path = lexicon.cache_path(jieba)
-    lexicon._write_cache(path, reference.FREQ, reference.total)
+    path.parent.mkdir(parents=True)
+    shutil.copyfile(cache_file, path)
     built = path.stat().st_mtime_ns
     cmd = [sys.executable, "-m", "reviewer", "align", "--json"]
     cmd += [str(paths.SAMPLE_LEFT), str(paths.SAMPLE_RIGHT)]
