@@ -32,6 +32,8 @@ class ActionId(Enum):
     PREV_UNRESOLVED = "prev_unresolved"
     NEXT_ARTICLE = "next_article"
     PREV_ARTICLE = "prev_article"
+    NEXT_PAGE = "next_page"
+    PREV_PAGE = "prev_page"
     TAKE_LEFT = "take_left"
     TAKE_RIGHT = "take_right"
     TAKE_BOTH = "take_both"
@@ -83,6 +85,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(A.NEXT_ARTICLE, "Next &article", ("]",), "&Navigate", "next_article"),
     ActionSpec(A.PREV_ARTICLE, "Previous a&rticle", ("[",), "&Navigate", "prev_article"),
+    # Corpus mode: the next/previous page that still has conflicts left.
+    ActionSpec(A.NEXT_PAGE, "Next &page with work left", ("PgDown", "}"), "&Navigate", "next_page"),
+    ActionSpec(
+        A.PREV_PAGE, "Previous pa&ge with work left", ("PgUp", "{"), "&Navigate", "prev_page"
+    ),
     ActionSpec(A.TAKE_LEFT, "Take &left", ("1", "Left", "Ctrl+1"), "&Resolve", "take_left", True),
     ActionSpec(
         A.TAKE_RIGHT, "Take &right", ("2", "Right", "Ctrl+2"), "&Resolve", "take_right", True

@@ -101,6 +101,10 @@ class ReviewController(QObject):
     def open_project(self, path: str | Path) -> None:
         self._start(Path(path).name, lambda p: load_project(path, self.store, p))
 
+    def open_with(self, what: str, fn: Callable[[Progress], Loaded]) -> None:
+        """Open what ``fn`` loads (in a worker), e.g. one page of a corpus project."""
+        self._start(what, fn)
+
     def _start(self, what: str, fn: Callable[[Progress], Loaded]) -> None:
         # Release the open project first: reopening the same pair would find it locked.
         self.close_project()

@@ -339,6 +339,16 @@ class PageSink:
                 c.execute(sql, (conflicts_left, items_left, self.page))
 
 
+def is_corpus_project(path: str | Path) -> bool:
+    """Does ``path`` hold a corpus project (the SQLite header's application id)?"""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(72)
+    except OSError:
+        return False
+    return len(head) == 72 and int.from_bytes(head[68:72], "big") == CORPUS_APPLICATION_ID
+
+
 def default_corpus_path(left_dir: str | Path) -> Path:
     """``LEFTDIR/../<name>.reviewer``, named after the left folder."""
     left = Path(left_dir).resolve()
