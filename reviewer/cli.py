@@ -47,9 +47,12 @@ def _export_parser() -> argparse.ArgumentParser:
 def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="reviewer",
-        description="Review two versions of a page side by side. Subcommands: align, export.",
+        description="Review two versions of a page side by side. "
+        "Subcommands: align, export, corpus.",
     )
-    p.add_argument("files", nargs="*", help="LEFT RIGHT, or a .reviewer project file")
+    p.add_argument(
+        "files", nargs="*", help="LEFT RIGHT, LEFTDIR RIGHTDIR (a corpus), or a .reviewer file"
+    )
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     p.add_argument("--dark", action="store_true", help="use the dark palette")
     return p

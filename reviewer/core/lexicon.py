@@ -4,7 +4,7 @@ jieba's own start-up builds (or unmarshals from its cache) a prefix dictionary o
 words before the first cut: 0.7-0.9 s, mostly spent creating half a million string objects,
 plus ~0.1 s importing ``pkg_resources`` on the way. A single-page command looks up only a
 few hundred words. So the prefix dictionary is kept in our cache split by first and second
-character (marshalled blobs), and ``LazyTokenizer`` unpacks just the words a text can
+character (marshalled blobs), and ``lazy_tokenizer`` unpacks just the words a text can
 contain before jieba cuts it. jieba's code is untouched and sees the same frequencies for
 every lookup it makes, so its cuts are the same (tests/core/test_lexicon.py checks it).
 
@@ -23,6 +23,7 @@ import tempfile
 import threading
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 CACHE_FORMAT = 1
 _lock = threading.Lock()
@@ -31,57 +32,88 @@ _lock = threading.Lock()
 _ABSENT = -1  # a first character that is no word (nor word prefix) itself
 
 
-class LazyTokenizer:
-    """A jieba ``Tokenizer`` whose prefix dictionary is filled in just before each cut.
+class LazyFreq(dict):
+    """jieba's ``FREQ`` (word → frequency), unpacked from the cache a prefix at a time.
 
-    Every lookup jieba makes while cutting a text is a substring of that text, so it only
-    needs the words starting with the text's own two-character prefixes. ``cut`` unpacks
-    those first (once each), then lets jieba cut as usual: lookups stay plain dict lookups,
-    and the result is jieba's own. jieba's global ``jieba.dt`` is left alone.
+    ``get`` and ``[]`` unpack what a word needs on their own; ``in`` does not (it stays
+    a plain dict lookup for jieba's inner loop), so ``prepare`` a text before testing
+    membership of its substrings: ``LazyTokenizer.get_DAG`` does.
     """
 
-    def __init__(self, jieba: ModuleType, total: int, blobs: dict[str, bytes]) -> None:
-        self._tk = jieba.Tokenizer()
-        self._tk.FREQ, self._tk.total, self._tk.initialized = {}, total, True
-        self._decode = jieba.strdecode
+    __slots__ = ("_blobs", "_done", "_firsts")
+
+    def __init__(self, blobs: dict[str, bytes]) -> None:
+        super().__init__()
         self._blobs = blobs
         self._firsts: dict[str, dict[str, bytes]] = {}
-        self._pairs: set[str] = set()
+        self._done: set[str] = set()  # prefixes (one or two characters) unpacked
 
-    @property
-    def freq(self) -> dict[str, int]:
-        return self._tk.FREQ
+    def _unpack(self, prefix: str) -> None:
+        ch = prefix[0]
+        seconds = self._firsts.get(ch)
+        if seconds is None:
+            blob = self._blobs.get(ch)
+            single, seconds = marshal.loads(blob) if blob is not None else (_ABSENT, {})
+            if single != _ABSENT:
+                self[ch] = single
+            self._firsts[ch] = seconds
+            self._done.add(ch)  # after the update: another thread may look it up at once
+        if len(prefix) == 2:
+            blob = seconds.get(prefix[1])
+            if blob is not None:
+                self.update(marshal.loads(blob))
+            self._done.add(prefix)
 
     def prepare(self, text: str) -> None:
-        """Unpack the words starting with every one- and two-character prefix of ``text``."""
-        freq, firsts, pairs = self._tk.FREQ, self._firsts, self._pairs
-        for i, ch in enumerate(text):
-            seconds = firsts.get(ch)
-            if seconds is None:
-                blob = self._blobs.get(ch)
-                single, seconds = marshal.loads(blob) if blob is not None else (_ABSENT, {})
-                if single != _ABSENT:
-                    freq[ch] = single
-                firsts[ch] = seconds  # after the update: another thread may cut at once
-            pair = text[i : i + 2]
-            if len(pair) == 2 and pair not in pairs:
-                blob = seconds.get(pair[1])
-                if blob is not None:
-                    freq.update(marshal.loads(blob))
-                pairs.add(pair)
+        """Unpack the words that can start at any position of ``text``."""
+        done = self._done
+        for i in range(len(text)):
+            prefix = text[i : i + 2]
+            if prefix not in done:
+                self._unpack(prefix)
 
-    def cut(self, sentence: str | bytes, cut_all: bool = False, HMM: bool = True):
-        sentence = self._decode(sentence)
-        self.prepare(sentence)
-        return self._tk.cut(sentence, cut_all=cut_all, HMM=HMM)
+    def get(self, word: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        if word and word[:2] not in self._done:
+            self._unpack(word[:2])
+        return dict.get(self, word, default)
 
-    def lcut(self, sentence: str | bytes, cut_all: bool = False, HMM: bool = True) -> list[str]:
-        return list(self.cut(sentence, cut_all, HMM))
+    def __missing__(self, word: str) -> int:
+        if word and word[:2] not in self._done:
+            self._unpack(word[:2])
+            if dict.__contains__(self, word):
+                return dict.__getitem__(self, word)
+        raise KeyError(word)
 
-    def cut_for_search(self, sentence: str | bytes, HMM: bool = True):
-        sentence = self._decode(sentence)
-        self.prepare(sentence)
-        return self._tk.cut_for_search(sentence, HMM=HMM)
+
+_classes: dict[int, type] = {}
+
+
+def lazy_tokenizer(jieba: ModuleType, total: int, blobs: dict[str, bytes]) -> Any:
+    """A ``jieba.Tokenizer`` over a LazyFreq: the same cuts, the dictionary never loaded whole.
+
+    Every lookup jieba makes while cutting a text is a substring of that text, so
+    ``get_DAG`` unpacks the text's prefixes first and jieba's own code does the rest. It
+    has ``dt`` (itself) so it stands in for the ``jieba`` module; ``jieba.dt`` is untouched.
+    """
+    cls = _classes.get(id(jieba.Tokenizer))
+    if cls is None:
+
+        class LazyTokenizer(jieba.Tokenizer):  # type: ignore[misc, name-defined]
+            @property
+            def dt(self) -> Any:
+                return self
+
+            def prepare(self, text: str) -> None:
+                self.FREQ.prepare(text)
+
+            def get_DAG(self, sentence: str) -> dict[int, list[int]]:
+                self.FREQ.prepare(sentence)
+                return super().get_DAG(sentence)
+
+        cls = _classes[id(jieba.Tokenizer)] = LazyTokenizer
+    tk = cls()
+    tk.FREQ, tk.total, tk.initialized = LazyFreq(blobs), total, True
+    return tk
 
 
 def pack(freq: dict[str, int]) -> dict[str, bytes]:
@@ -161,11 +193,11 @@ def _read_cache(path: Path) -> tuple[int, dict[str, bytes]] | None:
     return total, blobs
 
 
-_loaded: object | None = None
+_loaded: Any = None
 
 
-def load(fast: bool = True) -> object:
-    """A ready jieba tokenizer with ``cut`` (once per process; thread-safe).
+def load(fast: bool = True) -> Any:
+    """A ready tokenizer with jieba's module API (``cut``, ``dt``...), once per process.
 
     ``fast=False`` is jieba's own initialisation of ``jieba.dt`` (the tests' reference).
     """
@@ -176,18 +208,18 @@ def load(fast: bool = True) -> object:
         jieba = _import_jieba()
         if not fast:
             jieba.initialize()
-            return jieba.dt
+            return jieba
         try:
             path = cache_path(jieba)
         except OSError:  # no dictionary file to key the cache by: jieba's own way
             jieba.initialize()
-            _loaded = jieba.dt
+            _loaded = jieba
             return _loaded
         cached = _read_cache(path)
         if cached is None:
             jieba.initialize()
             _write_cache(path, jieba.dt.FREQ, jieba.dt.total)
-            _loaded = jieba.dt  # the whole dictionary is in memory now anyway
+            _loaded = jieba  # the whole dictionary is in memory now anyway
             return _loaded
-        _loaded = LazyTokenizer(jieba, *cached)
+        _loaded = lazy_tokenizer(jieba, *cached)
         return _loaded

@@ -130,7 +130,13 @@ class CorpusMode:
         project, b = self.project, self.bridge
         assert project is not None
         try:
-            pairing = pair_folders(*self.dirs)  # type: ignore[arg-type]
+            try:
+                pairing = pair_folders(*self.dirs)  # type: ignore[arg-type]
+            except (CorpusError, TypeError) as e:
+                # The folders moved or are gone: review what the project holds, align nothing.
+                b.planned.emit([_entry(r) for r in project.pages()])
+                b.finished.emit(e if isinstance(e, CorpusError) else CorpusError("", str(e)))
+                return
             pairs = [p for p in pairing.pairs]
             todo, _ = plan(project, pairs)
             stale = {p.page for p in todo}
@@ -153,8 +159,6 @@ class CorpusMode:
                 project, pairing, EXECUTOR, b.progress.emit, stored, self._cancel.is_set
             )
             b.finished.emit(outcome)
-        except CorpusError as e:
-            b.finished.emit(e)
         except Exception as e:  # reported in the window, never lost in a thread
             b.finished.emit(e)
 
@@ -234,7 +238,9 @@ class CorpusMode:
         self.controller.open_with(page, load)
 
     def _on_loaded(self) -> None:
-        if self._opening is None:
+        if self._opening is None:  # something else was opened (File ▸ Open): not a page
+            self.current = None
+            self.navigator.model.set_current(None)
             return
         self.current, self._opening = self._opening, None
         self.navigator.show_page(self.current)

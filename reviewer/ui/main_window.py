@@ -279,7 +279,11 @@ class MainWindow(QMainWindow):
             "",
             f"Sources and reviews (*.md *.txt *{PROJECT_SUFFIX});;All files (*)",
         )
-        if len(paths) == 1:
+        from reviewer.core.corpus.store import is_corpus_project
+
+        if len(paths) == 1 and is_corpus_project(paths[0]):
+            self.open_corpus(None, None, paths[0])
+        elif len(paths) == 1:
             self.controller.open_project(paths[0])
         elif len(paths) == 2:
             self.controller.open_pair(paths[0], paths[1])

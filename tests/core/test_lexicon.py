@@ -32,19 +32,21 @@ def cache_file(reference: jieba.Tokenizer, tmp_path_factory: pytest.TempPathFact
 
 
 @pytest.fixture
-def fast(cache_file: Path) -> lexicon.LazyTokenizer:
+def fast(cache_file: Path):
     total, blobs = lexicon._read_cache(cache_file)
-    return lexicon.LazyTokenizer(jieba, total, blobs)
+    return lexicon.lazy_tokenizer(jieba, total, blobs)
 
 
-def test_prepared_text_sees_exactly_jiebas_words(reference, fast) -> None:
+def test_lookups_see_exactly_jiebas_words(reference, fast) -> None:
+    assert fast.dt is fast and fast.total == reference.total
     words = [w for n, w in enumerate(reference.FREQ) if n % 400 == 0]  # a spread sample
-    text = "".join(words) + "魑魅魍魉魑zz\U0001f600新华社记者"
-    fast.prepare(text)
-    # every substring of the text jieba could look up has its reference frequency
-    for i in range(len(text)):
-        for j in range(i + 1, min(len(text), i + 6) + 1):
-            assert fast.freq.get(text[i:j]) == reference.FREQ.get(text[i:j]), text[i:j]
+    for word in [*words, "魑魅魍魉魑", "zz", "\U0001f600", "新华社记者", ""]:
+        assert fast.FREQ.get(word) == reference.FREQ.get(word), word  # get unpacks by itself
+        assert (word in fast.FREQ) == (word in reference.FREQ), word
+        if word in reference.FREQ:
+            assert fast.FREQ[word] == reference.FREQ[word]
+    text = "".join(words[::7]) + "魑魅魍魉魑zz新华社记者"
+    assert fast.get_DAG(text) == reference.get_DAG(text)  # get_DAG prepares its text
 
 
 @pytest.mark.parametrize("hmm", [False, True])

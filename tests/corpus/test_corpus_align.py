@@ -139,3 +139,12 @@ def test_corpus_and_pair_projects_are_told_apart(capsys, corpus, tmp_path) -> No
     conn = sqlite3.connect(web.parent / "web.reviewer")
     assert {r[0] for r in conn.execute("SELECT path FROM page")} == set(PAGES)
     conn.close()
+
+
+def test_bundled_sample_corpus_aligns_into_the_user_data_folder(capsys, data_home) -> None:
+    from reviewer.core.paths import SAMPLE_CORPUS_LEFT, SAMPLE_CORPUS_RIGHT
+
+    code, out, _ = run(capsys, "align", str(SAMPLE_CORPUS_LEFT), str(SAMPLE_CORPUS_RIGHT))
+    assert code == 0 and "pages: 1 (1 aligned now, 0 unchanged)" in out
+    assert (data_home / "sample-corpus.reviewer").is_file()
+    assert not list(SAMPLE_CORPUS_LEFT.parent.glob("*.reviewer"))

@@ -147,3 +147,21 @@ def test_export_from_the_window_exports_the_corpus(
     for page in PAGES:
         assert list((out / page).glob("*.txt")), page
     assert "Wrote" in corpus_window.statusBar().currentMessage()
+
+
+def test_reopening_the_corpus_project_file(qtbot, corpus_window: MainWindow, corpus) -> None:
+    web, _pdf = corpus
+    project = web.parent / "web.reviewer"
+    page = corpus_window.corpus.current
+    corpus_window.close()  # releases the project
+    _app, controller, window = app_mod.create_window()
+    qtbot.addWidget(window)
+    window.show()
+    assert app_mod.open_files(controller, [str(project)], window=window) is None
+    mode = window.corpus
+    qtbot.waitUntil(lambda: mode.outcome is not None and controller.session is not None)
+    qtbot.waitUntil(lambda: not controller.busy)
+    assert [e.page for e in mode.navigator.model.entries] == list(PAGES)
+    assert mode.current == page  # the page the editor was on
+    assert (mode.outcome.aligned, mode.outcome.unchanged) == (0, 3)  # nothing aligned again
+    window.close()

@@ -350,6 +350,11 @@ def is_corpus_project(path: str | Path) -> bool:
 
 
 def default_corpus_path(left_dir: str | Path) -> Path:
-    """``LEFTDIR/../<name>.reviewer``, named after the left folder."""
+    """``LEFTDIR/../<name>.reviewer``, named after the left folder; the bundled sample
+    corpus's project lives in the user data folder (never inside the installation)."""
+    from reviewer.core import paths
+
     left = Path(left_dir).resolve()
+    if left == paths.SAMPLE_CORPUS_LEFT.resolve():
+        return paths.user_data_dir() / "sample-corpus.reviewer"
     return left.parent / f"{left.name or 'corpus'}.reviewer"
