@@ -1,7 +1,9 @@
 """Benchmark: `python -m reviewer.bench [--json] [--no-ui]`.
 
 Prints the engine figures (warm align time of the sample pair, align time and peak memory
-for a generated ~1 MB pair, ratio of align time to jieba's tokenising time), unless
+for a generated ~1 MB pair, ratio of align time to jieba's tokenising time), the accuracy
+on 40 held-out page pairs of real news (``reviewer.dev.evaluate``: articles whole, titles
+right, passages paired, differences found, layout-only conflicts; fractions 0-1), unless
 --no-corpus the corpus figures from ``reviewer.corpus_bench`` (pages/s, corpus align wall
 time, memory, single-page CLI time) and, unless --no-ui, the window figures from
 ``reviewer.ui.bench_ui``. Times in ms unless named _s/_min, memory in MB.
@@ -60,6 +62,19 @@ def engine_figures(size: int = 1_000_000) -> dict[str, float]:
     }
 
 
+def heldout_figures(pages: int = 40) -> dict[str, float]:
+    """Accuracy on held-out generated pages (empty, with a note, without the corpus)."""
+    from reviewer.dev.corpus import CorpusMissing
+    from reviewer.dev.evaluate import evaluate
+
+    try:
+        report = evaluate("held-out", pages)
+    except CorpusMissing as exc:
+        print(f"bench: held-out accuracy skipped: {exc}", file=sys.stderr)
+        return {}
+    return report.figures(prefix="heldout_")
+
+
 def ui_figures(size: int) -> dict[str, float]:
     """Window figures on the sample (sample_*) and on a generated pair (big_*)."""
     from reviewer.ui.bench_ui import measure_ui_suite
@@ -73,8 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-ui", action="store_true", help="no window figures")
     p.add_argument("--no-corpus", action="store_true", help="no corpus figures")
     p.add_argument("--size", type=int, default=1_000_000, help="bytes of the generated pair")
+    p.add_argument("--pages", type=int, default=40, help="held-out pages (0: skip accuracy)")
     args = p.parse_args(argv)
     figures = engine_figures(args.size)
+    if args.pages > 0:
+        figures.update(heldout_figures(args.pages))
     if not args.no_corpus:
         from reviewer.corpus_bench import corpus_figures
 

@@ -40,8 +40,20 @@ class Piece:
 class Side:
     """One source as a stream of canonical characters over its blocks."""
 
-    def __init__(self, blocks: list[Block], reliable_breaks: bool = True) -> None:
+    def __init__(
+        self,
+        blocks: list[Block],
+        reliable_breaks: bool = True,
+        strong_frags: set[int] | None = None,
+        titles_after: bool = False,
+        candidate_frags: set[int] | None = None,
+    ) -> None:
+        self.titles_after = titles_after  # titles are printed after their bodies
+        # Fragments whose title block is only title-like: it may be a section head.
+        self.candidate_frags = candidate_frags or set()
         self.reliable_breaks = reliable_breaks
+        # Fragments whose start is strong evidence of a new article (see segment.py).
+        self.strong_frags = strong_frags if strong_frags is not None else {b.frag for b in blocks}
         self.blocks = sorted(blocks, key=lambda b: b.para.raw[0])
         parts: list[str] = []
         self.bstart: list[int] = []

@@ -17,7 +17,7 @@ from reviewer.core.diff import diff_units
 from reviewer.core.model import Alignment, Article, Conflict, Source, Unit, content_id
 from reviewer.core.normalize import normalize
 from reviewer.core.read import read_source
-from reviewer.core.segment import segment
+from reviewer.core.segment import segment, titles_printed_after
 from reviewer.core.text import canon
 
 Progress = Callable[[str, float], None]
@@ -26,7 +26,13 @@ Progress = Callable[[str, float], None]
 def _side(source: Source) -> tuple[Source, Side]:
     layout, paras = normalize(source.text)
     frags = segment(paras, layout)
-    side = Side([b for f in frags for b in f.blocks], reliable_breaks=layout != "wrapped")
+    side = Side(
+        [b for f in frags for b in f.blocks],
+        reliable_breaks=layout != "wrapped",
+        strong_frags={f.index for f in frags if f.strong},
+        titles_after=titles_printed_after(paras, layout),
+        candidate_frags={f.index for f in frags if f.candidate},
+    )
     return replace(source, layout=layout), side
 
 
