@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
+import mmap
 import os
 import sys
 import tempfile
@@ -25,7 +26,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+_MAGIC = b"RVWJ"
 _lock = threading.Lock()
 
 
@@ -42,7 +44,7 @@ class LazyFreq(dict):
 
     __slots__ = ("_blobs", "_done", "_firsts")
 
-    def __init__(self, blobs: dict[str, bytes]) -> None:
+    def __init__(self, blobs: Any) -> None:  # anything with get(first character) -> bytes
         super().__init__()
         self._blobs = blobs
         self._firsts: dict[str, dict[str, bytes]] = {}
@@ -88,7 +90,7 @@ class LazyFreq(dict):
 _classes: dict[int, type] = {}
 
 
-def lazy_tokenizer(jieba: ModuleType, total: int, blobs: dict[str, bytes]) -> Any:
+def lazy_tokenizer(jieba: ModuleType, total: int, blobs: Any) -> Any:
     """A ``jieba.Tokenizer`` over a LazyFreq: the same cuts, the dictionary never loaded whole.
 
     Every lookup jieba makes while cutting a text is a substring of that text, so
@@ -148,6 +150,9 @@ def _import_jieba() -> ModuleType:
     blocked = "pkg_resources" not in sys.modules
     if blocked:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # → ImportError
+    stub = "jieba.finalseg" not in sys.modules
+    if stub:
+        sys.modules["jieba.finalseg"] = _DeferredHMM("jieba.finalseg")
     try:
         import jieba
     finally:
@@ -155,6 +160,21 @@ def _import_jieba() -> ModuleType:
             del sys.modules["pkg_resources"]
     jieba.setLogLevel(logging.WARNING)
     return jieba
+
+
+class _DeferredHMM(ModuleType):
+    """Stands in for ``jieba.finalseg`` (the HMM for unknown words, whose probability tables
+    take ~10 ms to import) until a cut with ``HMM=True`` first uses it; then the real module
+    is imported, which also rebinds ``jieba.finalseg`` to it."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if sys.modules.get("jieba.finalseg") is self:
+            del sys.modules["jieba.finalseg"]
+        import importlib
+
+        return getattr(importlib.import_module("jieba.finalseg"), name)
 
 
 def _dict_path(jieba: ModuleType) -> Path:
@@ -166,15 +186,37 @@ def cache_path(jieba: ModuleType) -> Path:
     return cache_dir() / f"jieba-{jieba.__version__}-{digest}-v{CACHE_FORMAT}.prefix"
 
 
+class _Blobs:
+    """The cache's blobs by first character, sliced from a memory map on demand."""
+
+    def __init__(self, data: mmap.mmap | bytes, base: int, index: dict[str, tuple[int, int]]):
+        self._data, self._base, self._index = data, base, index
+
+    def get(self, ch: str) -> bytes | None:
+        where = self._index.get(ch)
+        if where is None:
+            return None
+        start = self._base + where[0]
+        return self._data[start : start + where[1]]
+
+
 def _write_cache(path: Path, freq: dict[str, int], total: int) -> None:
-    """Split ``freq`` by first character and write it atomically (best effort)."""
-    data = marshal.dumps((total, pack(freq)))
+    """Write ``freq`` split by prefix, atomically (best effort): magic, header length,
+    header (total and an index first character → (offset, length)), then the blobs."""
+    blobs = pack(freq)
+    index: dict[str, tuple[int, int]] = {}
+    offset = 0
+    for ch, blob in blobs.items():
+        index[ch] = (offset, len(blob))
+        offset += len(blob)
+    header = marshal.dumps((total, index))
+    parts = [_MAGIC, len(header).to_bytes(8, "little"), header, *blobs.values()]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(data)
+                f.writelines(parts)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -183,14 +225,20 @@ def _write_cache(path: Path, freq: dict[str, int], total: int) -> None:
         pass  # no cache folder (read-only home): the next run loads the slow way again
 
 
-def _read_cache(path: Path) -> tuple[int, dict[str, bytes]] | None:
+def _read_cache(path: Path) -> tuple[int, _Blobs] | None:
+    """(total, blobs) from the cache, memory-mapped: only the small index is read now."""
     try:
-        total, blobs = marshal.loads(path.read_bytes())
+        with open(path, "rb") as f:
+            data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        if data[:4] != _MAGIC:
+            return None
+        size = int.from_bytes(data[4:12], "little")
+        total, index = marshal.loads(data[12 : 12 + size])
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    if not isinstance(total, int) or not isinstance(blobs, dict):
+    if not isinstance(total, int) or not isinstance(index, dict):
         return None
-    return total, blobs
+    return total, _Blobs(data, 12 + size, index)
 
 
 _loaded: Any = None

@@ -85,3 +85,16 @@ def test_cli_output_is_unchanged_by_the_fast_load(
     want = to_json(align_files(paths.SAMPLE_LEFT, paths.SAMPLE_RIGHT))
     assert run.stdout.decode("utf-8") == json.dumps(want, ensure_ascii=False) + "\n"
     assert b"pkg_resources" not in run.stderr
+
+
+def test_hmm_loads_on_first_use_in_a_fresh_process(reference) -> None:
+    """jieba.finalseg is deferred until a cut with HMM needs it; then cuts are jieba's."""
+    text = "我们在北京天安门广场看升旗仪式，韩佳诺说"
+    code = (
+        "import sys; from reviewer.core import lexicon; tk = lexicon.load(); "
+        "a = 'jieba.finalseg.prob_emit' in sys.modules; "
+        f"cut = list(tk.cut({text!r})); "
+        "print(a, 'jieba.finalseg.prob_emit' in sys.modules, '/'.join(cut))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True)
+    assert out.stdout.split() == ["False", "True", "/".join(reference.cut(text))]
