@@ -56,13 +56,20 @@ class CorpusExportResult:
 def accept_suggestions(
     alignment: Alignment, decisions: Mapping[str, Decision]
 ) -> dict[str, Decision]:
-    """HOOK for ``--accept-suggestions`` (issue 8): the engine's suggestions as decisions.
+    """HOOK for ``--accept-suggestions`` (issue 8): the engine's confident suggestions for
+    every conflict the editor has not decided (the editor's own decisions always win).
 
-    NO-OP for now: ``reviewer.core`` has no suggestions yet, so the editor's decisions are
-    returned unchanged. When suggestions land, add each suggested reading here for every
-    item the editor has not decided (the editor's own decisions always win).
+    Until ``reviewer.core.bulk`` (suggestions) is part of the engine this is a NO-OP that
+    returns the editor's decisions unchanged.
     """
-    return dict(decisions)
+    try:
+        from reviewer.core import bulk  # type: ignore[attr-defined]
+    except ImportError:  # no suggestions in this engine yet: nothing to accept
+        return dict(decisions)
+    from reviewer.core.session import ReviewSession
+
+    suggested = dict(bulk.suggestions(ReviewSession(alignment, dict(decisions))))
+    return {**suggested, **decisions}
 
 
 def _previous_export(out: Path, project: ProjectRef) -> bool:
