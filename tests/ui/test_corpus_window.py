@@ -165,3 +165,24 @@ def test_reopening_the_corpus_project_file(qtbot, corpus_window: MainWindow, cor
     assert mode.current == page  # the page the editor was on
     assert (mode.outcome.aligned, mode.outcome.unchanged) == (0, 3)  # nothing aligned again
     window.close()
+
+
+def test_window_prealigns_in_worker_processes(qtbot, corpus, monkeypatch) -> None:
+    """The default executor: a process pool (spawned: the window has threads)."""
+    from reviewer.core.corpus.executors import local_executor
+
+    made = []
+    monkeypatch.setattr(corpus_mode, "EXECUTOR", lambda: made.append(local_executor(1)) or made[-1])
+    _app, controller, window = app_mod.create_window()
+    qtbot.addWidget(window)
+    window.show()
+    web, pdf = corpus
+    assert app_mod.open_files(controller, [str(web), str(pdf)], window=window) is None
+    mode = window.corpus
+    qtbot.waitUntil(lambda: mode.outcome is not None, timeout=120_000)
+    qtbot.waitUntil(lambda: controller.session is not None and not controller.busy)
+    assert (mode.outcome.aligned, mode.outcome.failures) == (3, [])
+    # never fork a process that runs threads (Qt's, the store's): spawned workers
+    assert made[0]._mp_context.get_start_method() == "spawn"
+    assert all(e.ready for e in mode.navigator.model.entries)
+    window.close()
