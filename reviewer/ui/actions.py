@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMenuBar
 
 class ActionId(Enum):
     OPEN = "open"
+    OPEN_CORPUS = "open_corpus"
     EXPORT = "export"
     QUIT = "quit"
     UNDO = "undo"
@@ -62,6 +63,9 @@ A = ActionId
 MENUS = ("&File", "&Edit", "&Navigate", "&Resolve", "&View", "&Help")
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(A.OPEN, "&Open…", ("Ctrl+O",), "&File", "open_dialog"),
+    ActionSpec(
+        A.OPEN_CORPUS, "Open a &corpus (two folders)…", ("Ctrl+Shift+O",), "&File", "corpus_dialog"
+    ),
     ActionSpec(A.EXPORT, "&Export…", ("Ctrl+E",), "&File", "export_dialog"),
     ActionSpec(A.QUIT, "&Quit", ("Ctrl+Q",), "&File", "close"),
     ActionSpec(A.UNDO, "&Undo decision", ("Z", "Ctrl+Z"), "&Edit", "undo", review=True),

@@ -310,6 +310,16 @@ class MainWindow(QMainWindow):
             self.removeDockWidget(self.corpus.dock)
         self.corpus = CorpusMode(self, left_dir, right_dir, project)
 
+    def corpus_dialog(self) -> None:
+        left = QFileDialog.getExistingDirectory(self, "Corpus: the folder of the first versions")
+        if not left:
+            return
+        right = QFileDialog.getExistingDirectory(
+            self, "Corpus: the folder of the second versions", left.rsplit("/", 1)[0]
+        )
+        if right:
+            self.open_corpus(left, right)
+
     def next_page(self) -> None:
         if self.corpus is None:
             self.statusBar().showMessage("Pages: open two folders (corpus mode)", 4000)

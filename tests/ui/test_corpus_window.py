@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from reviewer.core.synth import make_small_pair
 from reviewer.ui import app as app_mod
 from reviewer.ui import corpus_mode, tasks
-from reviewer.ui.actions import cheat_sheet_html
+from reviewer.ui.actions import ActionId, cheat_sheet_html
 from reviewer.ui.main_window import MainWindow
 
 K = Qt.Key
@@ -185,4 +185,22 @@ def test_window_prealigns_in_worker_processes(qtbot, corpus, monkeypatch) -> Non
     # never fork a process that runs threads (Qt's, the store's): spawned workers
     assert made[0]._mp_context.get_start_method() == "spawn"
     assert all(e.ready for e in mode.navigator.model.entries)
+    window.close()
+
+
+def test_file_menu_opens_a_corpus_from_two_folders(qtbot, corpus, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(corpus_mode, "EXECUTOR", lambda: ThreadPoolExecutor(max_workers=1))
+    web, pdf = corpus
+    answers = iter([str(web), str(pdf)])
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: next(answers))
+    _app, controller, window = app_mod.create_window()
+    qtbot.addWidget(window)
+    window.show()
+    window.actions[ActionId.OPEN_CORPUS].trigger()
+    mode = window.corpus
+    assert mode is not None and mode.dirs == (str(web), str(pdf))
+    qtbot.waitUntil(lambda: controller.session is not None and not controller.busy)
+    assert window.corpus.current in PAGES
     window.close()
