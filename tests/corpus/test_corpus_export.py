@@ -153,3 +153,14 @@ def test_status_without_project_is_a_clear_error(capsys, corpus) -> None:
     web, pdf = corpus
     code, _, err = run(capsys, "status", str(web), str(pdf))
     assert code == 2 and "no corpus project here" in err and "corpus align" in err
+
+
+def test_export_never_writes_into_or_over_the_inputs(capsys, aligned) -> None:
+    web, pdf, _project = aligned
+    for out in (web / "export", web.parent):
+        code, _, err = run(
+            capsys, "export", str(web), str(pdf), "--out", str(out), "--prefer", "left"
+        )
+        assert code == 2, out
+        assert "input folder" in err or "must not replace" in err
+    assert not (web / "export").exists()

@@ -89,6 +89,8 @@ def _check_target(out: Path, project: ProjectRef, protected: list[Path], force: 
     for p in protected:
         if p.resolve().is_relative_to(resolved):
             raise ExportError(out, f"holds {p.name}, which the export must not replace")
+        if p.is_dir() and resolved.is_relative_to(p.resolve()):
+            raise ExportError(out, f"is inside the input folder {p}; choose a folder outside it")
     if not out.exists() or not any(out.iterdir()):
         return False
     if force or _previous_export(out, project):
