@@ -181,8 +181,33 @@ def _dict_path(jieba: ModuleType) -> Path:
     return Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
 
 
+def _dict_digest(dict_file: Path) -> str:
+    """SHA-256 of jieba's dictionary file; hashed again only when its size or time change
+    (the last answer is kept beside the cache: hashing 5 MB on every start costs ~10 ms)."""
+    st = dict_file.stat()
+    stamp = f"{dict_file}\t{st.st_size}\t{st.st_mtime_ns}\t"
+    memo = cache_dir() / "jieba-dict.sha256"
+    try:
+        line = memo.read_text("utf-8")
+        if line.startswith(stamp) and len(line) == len(stamp) + 64:
+            return line[len(stamp) :]
+    except (OSError, UnicodeDecodeError):
+        pass
+    digest = hashlib.sha256(dict_file.read_bytes()).hexdigest()
+    try:
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{memo.name}.", dir=memo.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(stamp + digest)
+        os.replace(tmp, memo)
+    except OSError:
+        pass  # read-only cache folder: hash again next time
+    return digest
+
+
 def cache_path(jieba: ModuleType) -> Path:
-    digest = hashlib.sha256(_dict_path(jieba).read_bytes()).hexdigest()[:16]
+    """The cache file for this jieba: named by its version and its dictionary's SHA-256."""
+    digest = _dict_digest(_dict_path(jieba))[:16]
     return cache_dir() / f"jieba-{jieba.__version__}-{digest}-v{CACHE_FORMAT}.prefix"
 
 
@@ -218,6 +243,9 @@ def _write_cache(path: Path, freq: dict[str, int], total: int) -> None:
             with os.fdopen(fd, "wb") as f:
                 f.writelines(parts)
             os.replace(tmp, path)
+            for old in path.parent.glob("jieba-*.prefix"):  # other jieba or format versions
+                if old != path:
+                    old.unlink(missing_ok=True)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

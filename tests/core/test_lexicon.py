@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -73,14 +74,14 @@ def test_cli_output_is_unchanged_by_the_fast_load(
     cache = tmp_path / "cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     path = lexicon.cache_path(jieba)
-    path.parent.mkdir(parents=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cache_file, path)
     built = path.stat().st_mtime_ns
     cmd = [sys.executable, "-m", "reviewer", "align", "--json"]
     cmd += [str(paths.SAMPLE_LEFT), str(paths.SAMPLE_RIGHT)]
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
     run = subprocess.run(cmd, env=env, capture_output=True, check=True)
-    assert list(path.parent.iterdir()) == [path] and path.stat().st_mtime_ns == built  # used
+    assert list(path.parent.glob("*.prefix")) == [path] and path.stat().st_mtime_ns == built
     monkeypatch.setattr(diff, "tokenizer", lambda: reference)
     want = to_json(align_files(paths.SAMPLE_LEFT, paths.SAMPLE_RIGHT))
     assert run.stdout.decode("utf-8") == json.dumps(want, ensure_ascii=False) + "\n"
@@ -98,3 +99,13 @@ def test_hmm_loads_on_first_use_in_a_fresh_process(reference) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True)
     assert out.stdout.split() == ["False", "True", "/".join(reference.cut(text))]
+
+
+def test_cache_is_named_by_the_dictionary_hash(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    digest = hashlib.sha256(lexicon._dict_path(jieba).read_bytes()).hexdigest()
+    assert lexicon.cache_path(jieba).name == f"jieba-{jieba.__version__}-{digest[:16]}-v2.prefix"
+    memo = tmp_path / "reviewer" / "jieba-dict.sha256"
+    assert memo.read_text("utf-8").endswith(digest)  # the next start reads this, not 5 MB
+    memo.write_text("stale\t1\t2\t" + "0" * 64, encoding="utf-8")  # another file's stamp
+    assert digest[:16] in lexicon.cache_path(jieba).name
