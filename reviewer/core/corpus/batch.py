@@ -8,8 +8,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reviewer.core.corpus.pairing import Failure
+
+if TYPE_CHECKING:
+    from reviewer.core.model import Alignment
 
 
 @dataclass(frozen=True)
@@ -51,18 +55,19 @@ def init_worker() -> None:
     gc.set_threshold(50_000, 20, 20)
 
 
-def count(alignment: object) -> PageCounts:
+def count(alignment: Alignment) -> PageCounts:
+    """What the page list shows without decoding the page again."""
     from reviewer.core.export import unresolved
     from reviewer.core.session import ReviewSession
 
-    session = ReviewSession(alignment)  # type: ignore[arg-type]
-    units = [u for a in session.alignment.articles for u in a.units]
+    session = ReviewSession(alignment)
+    units = [u for a in alignment.articles for u in a.units]
     return PageCounts(
-        articles=len(session.alignment.articles),
+        articles=len(alignment.articles),
         units=len(units),
         conflicts=sum(len(u.conflicts) for u in units),
         items=len(session.items),
-        conflicts_left=len(unresolved(session.alignment, {})),
+        conflicts_left=len(unresolved(alignment, {})),
     )
 
 

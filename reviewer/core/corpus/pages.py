@@ -38,11 +38,11 @@ def page_counts(session: ReviewSession) -> tuple[int, int]:
 
 def reattach_page(
     project: CorpusProject, page: str, alignment: Alignment, *, in_transaction: bool = False
-) -> tuple[ReviewSession, Reattached]:
+) -> tuple[ReviewSession, PageSink, Reattached]:
     """Match the page's stored decisions to ``alignment``; moves and counts are saved."""
     session = ReviewSession(alignment)
-    infos = item_infos(session)
     sink = project.sink(page)
+    infos = item_infos(session)
     sink.bind(infos)
     found = reattach(project.decisions(page), infos)
     session.decisions.update(found.orphaned)
@@ -50,15 +50,13 @@ def reattach_page(
     conn = project.conn if in_transaction else None
     sink.rekey(found.moved, conn)
     sink.set_counts(*page_counts(session), conn)
-    return session, found
+    return session, sink, found
 
 
 def open_page(project: CorpusProject, page: str) -> PageReview:
     """Decode ``page``'s alignment and bind a session to the project (ProjectError if absent)."""
     alignment = project.alignment(page)
-    session, found = reattach_page(project, page, alignment)
-    sink = project.sink(page)
-    sink.bind(item_infos(session))
+    session, sink, found = reattach_page(project, page, alignment)
     cursor = sink.cursor()
     cursor = found.moved.get(cursor, cursor) if cursor else None
     idx = session.index_of(cursor) if cursor else None

@@ -9,6 +9,7 @@ ever decoded, so memory does not grow with the corpus.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,8 +143,7 @@ class CorpusProject(Project):
             finally:
                 self.conn.execute("PRAGMA synchronous=FULL")
 
-    def _store_one(self, conn: object, r: PageResult) -> None:
-        c = self.conn
+    def _store_one(self, c: sqlite3.Connection, r: PageResult) -> None:
         if r.failure is not None:
             c.execute(
                 "INSERT INTO page (path, left_path, right_path, error) VALUES (?, ?, ?, ?) "
