@@ -6,6 +6,7 @@ reviewer PROJECT.reviewer         reopen a saved review
 reviewer --screenshot OUT.png [LEFT RIGHT]
 reviewer align LEFT RIGHT [--json]
 reviewer export LEFT RIGHT --out DIR [--project FILE] [--prefer left|right]
+                [--accept-suggestions [--min-confidence X]]
                 [--format txt|jsonl] [--force]
 """
 
@@ -40,7 +41,29 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--prefer", choices=("left", "right"), help="reading for undecided conflicts")
     p.add_argument("--format", choices=("txt", "jsonl"), default="txt")
     p.add_argument("--force", action="store_true", help="replace a non-empty output folder")
+    p.add_argument(
+        "--accept-suggestions",
+        action="store_true",
+        help="take the suggested reading of undecided conflicts (before --prefer)",
+    )
+    p.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=0.9,
+        metavar="X",
+        help="with --accept-suggestions: only suggestions this sure, 0 to 1 (default 0.9)",
+    )
     return p
+
+
+def _confidence(text: str) -> float:
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {text}")
+    return x
 
 
 def _gui_parser() -> argparse.ArgumentParser:

@@ -7,6 +7,7 @@ import sys
 from collections import defaultdict
 from typing import TextIO
 
+from reviewer.core import bulk
 from reviewer.core.export import ExportError, ExportResult, UnresolvedError, UnresolvedItem
 from reviewer.core.merge import Decision
 from reviewer.core.pipeline import align_files
@@ -18,6 +19,7 @@ from reviewer.core.project import (
     open_review,
 )
 from reviewer.core.read import ReadError
+from reviewer.core.session import ReviewSession
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -60,14 +62,23 @@ def _export(args: argparse.Namespace) -> ExportResult:
                 file=sys.stderr,
             )
         alignment = align_files(args.left, args.right)
-        decisions: dict[str, Decision] = {}
+        decisions = _suggested(ReviewSession(alignment), args)
         return export_review(alignment, args.out, args.prefer, fmt, args.force, decisions=decisions)
     with open_review(args.left, args.right, args.project, create=False) as review:
         for w in review.warnings:
             print(f"reviewer: warning: {w}", file=sys.stderr)
         for line in describe_orphans(review):
             print(f"  no longer applies: {line}", file=sys.stderr)
-        return export_review(review, args.out, args.prefer, fmt, args.force)
+        extra = _suggested(review.session, args)
+        return export_review(review, args.out, args.prefer, fmt, args.force, decisions=extra)
+
+
+def _suggested(session: ReviewSession, args: argparse.Namespace) -> dict[str, Decision]:
+    """With --accept-suggestions: the confident suggestions for undecided conflicts (the
+    project itself is not changed)."""
+    if not getattr(args, "accept_suggestions", False):
+        return {}
+    return dict(bulk.suggestions(session, getattr(args, "min_confidence", 0.9)))
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -17,7 +17,6 @@ Pure functions of the Alignment; the pipeline calls ``suggest_alignment`` last.
 from __future__ import annotations
 
 import bisect
-import math
 from dataclasses import replace
 
 from reviewer.core.diff import tokenizer
