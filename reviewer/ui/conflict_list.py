@@ -158,6 +158,8 @@ class ConflictListModel(QAbstractListModel):
         c = s.conflict_of(item)
         if c is not None:
             what = f"{_short(c.left)} ↔ {_short(c.right)}"
+            if c.suggestion is not None:  # the suggested side and how sure, before it is cut
+                what = f"→{c.suggestion.pick[0].upper()} {c.suggestion.confidence:.2f}  {what}"
         elif unit.one_sided:
             side = "left" if unit.left is not None else "right"
             what = f"only {side}: {_short(unit.text(side), 18)}"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from reviewer.ui.actions import ActionId, build_actions, fill_menus, load_key_overrides
 from reviewer.ui.conflict_list import ConflictList
 from reviewer.ui.controller import Change, ReviewController
+from reviewer.ui.item_info import ItemInfo
 from reviewer.ui.panels import CheatSheet, FindBar, RawPane
 from reviewer.ui.parallel_model import LEFT, MERGED, RIGHT, SIDES, ParallelModel, source_label
 from reviewer.ui.parallel_view import ParallelView
@@ -50,6 +51,8 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(self.find_bar)
+        self.item_info = ItemInfo()
+        lay.addWidget(self.item_info)
         lay.addWidget(self.view, 1)
         self.setCentralWidget(central)
 
@@ -199,8 +202,13 @@ class MainWindow(QMainWindow):
 
     def _update_raw(self) -> None:
         s = self.controller.session
+        if s is not None:
+            self.item_info.show_item(s)
         if s is not None and self.raw_dock.isVisible():
-            self.raw.show_unit(s, s.unit_of(s.current) if s.current else None)
+            cur = s.current
+            self.raw.show_unit(
+                s, s.unit_of(cur) if cur else None, s.conflict_of(cur) if cur else None
+            )
 
     # --- window commands (handler names from actions.py) -----------------------------------
     def set_unresolved_only(self, on: bool) -> None:
