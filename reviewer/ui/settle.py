@@ -46,8 +46,14 @@ class SettleCommands(QObject):
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(ok)  # Enter confirms: one key
         box.buttonClicked.connect(lambda b: b is ok and then())
+        box.finished.connect(lambda _r: self._back())
         self.window.message_box = box
         box.open()  # not exec(): the window keeps running, tests and the bench press keys
+
+    def _back(self) -> None:
+        # The review keys are window shortcuts: they need the window active again at once.
+        self.window.activateWindow()
+        self.window.view.setFocus()
 
     def _count(self, plan: Callable[[ReviewSession], list]) -> int:
         s = self.window.controller.session

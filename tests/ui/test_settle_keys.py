@@ -142,3 +142,13 @@ def test_t_and_shift_t_and_the_list_filter(sample_window: MainWindow, qtbot) -> 
     assert lm.kind == "triage" and lm.rowCount() == st.triage
     qtbot.keyClick(view, K.Key_U, SHIFT)
     assert lm.rowCount() == st.total
+
+
+def test_scripted_key_press_runs_meet_the_targets(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reviewer.ui.bench_keys import _run
+
+    bulk_run = _run("bulk", str(tmp_path / "bulk"))
+    assert bulk_run["keys_bulk"] <= 30
+    sugg = _run("suggestions", str(tmp_path / "sugg"))
+    assert sugg["keys_suggestions"] <= 15 and sugg["keys_suggestions_suggestion"] >= 5
+    assert (tmp_path / "sugg" / "manifest.json").exists()
