@@ -6,6 +6,7 @@ reviewer PROJECT.reviewer         reopen a saved review
 reviewer --screenshot OUT.png [LEFT RIGHT]
 reviewer align LEFT RIGHT [--json]
 reviewer export LEFT RIGHT --out DIR [--project FILE] [--prefer left|right]
+                [--accept-suggestions [--min-confidence X]]
                 [--format txt|jsonl] [--force]
 reviewer corpus align|status|export LEFTDIR RIGHTDIR ...   (see reviewer/core/corpus/commands.py)
 """
@@ -46,7 +47,29 @@ def _export_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="use --project even if it was made for other sources",
     )
+    p.add_argument(
+        "--accept-suggestions",
+        action="store_true",
+        help="take the suggested reading of undecided conflicts (before --prefer)",
+    )
+    p.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=0.9,
+        metavar="X",
+        help="with --accept-suggestions: only suggestions this sure, 0 to 1 (default 0.9)",
+    )
     return p
+
+
+def _confidence(text: str) -> float:
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {text}")
+    return x
 
 
 def _gui_parser() -> argparse.ArgumentParser:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from reviewer.core import filesystem
 from reviewer.core.atomic import replace_dir
-from reviewer.core.merge import Decision, MergedUnit, is_unit_item, merge_unit
+from reviewer.core.merge import Decision, MergedUnit, is_unit_item, merge_unit, origin_counts
 from reviewer.core.model import Alignment, Article, Conflict, Unit
 from reviewer.core.sanitize import csv_cell, strip_controls
 
@@ -317,6 +317,7 @@ def render(
         "project": {"id": project.id, "path": project.path} if project else None,
         "sources": sources,
         "articles": entries,
+        "decisions": origin_counts((u for _a, u in alignment.units()), decisions, prefer),
         "files": {name: _sha(data) for name, data in files.items()},
     }
     files[MANIFEST] = _json(manifest)

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from reviewer.core import bulk
 from reviewer.core.merge import Decision
 from reviewer.core.session import ReviewItem, ReviewSession
 from reviewer.ui import tasks
@@ -254,17 +255,24 @@ class ReviewController(QObject):
     def goto(self, index: int) -> None:
         self._run(lambda s: s.goto(index))
 
+    # j/k and n/N move between word conflicts only; t/T between triage items.
     def next_item(self) -> None:
-        self._run(lambda s: s.step(+1))
+        self._run(lambda s: s.step(+1, triage=False) or self.message.emit("No further conflict"))
 
     def prev_item(self) -> None:
-        self._run(lambda s: s.step(-1))
+        self._run(lambda s: s.step(-1, triage=False) or self.message.emit("No earlier conflict"))
 
     def next_unresolved(self) -> None:
-        self._run(lambda s: s.step_unresolved(+1) or self.message.emit("No unresolved items"))
+        self._run(lambda s: s.step_unresolved(+1, False) or self.message.emit("No conflicts left"))
 
     def prev_unresolved(self) -> None:
-        self._run(lambda s: s.step_unresolved(-1) or self.message.emit("No unresolved items"))
+        self._run(lambda s: s.step_unresolved(-1, False) or self.message.emit("No conflicts left"))
+
+    def next_triage(self) -> None:
+        self._run(lambda s: s.step_unresolved(+1, True) or s.step(+1, True))
+
+    def prev_triage(self) -> None:
+        self._run(lambda s: s.step_unresolved(-1, True) or s.step(-1, True))
 
     def next_article(self) -> None:
         self._run(lambda s: s.step_article(+1))
@@ -309,10 +317,67 @@ class ReviewController(QObject):
         self.decide("both_rl")
 
     def keep(self) -> None:
-        self.decide("keep")
+        self._triage("keep")
 
     def drop(self) -> None:
-        self.decide("drop")
+        self._triage("drop")
+
+    def _triage(self, choice: str) -> None:
+        """Keep/drop; on the title row of a one-sided article, the whole article at once."""
+        s, item = self.session, self.current
+        if s is not None and item is not None and bulk.is_title_row(s, item):
+            art = item.article_index
+            self.run_batch(lambda s: bulk.whole_article(s, art, choice), f"article {choice}")
+        else:
+            self.decide(choice)
+
+    # --- many decisions at once: each is one undo step --------------------------------------
+    def run_batch(self, plan: Callable[[ReviewSession], list], what: str) -> int:
+        """Apply the changes ``plan`` makes for the session as one undo step."""
+        s = self.session
+        if s is None or self.busy:
+            return 0
+        changes = plan(s)
+        old = s.cursor
+        n = s.apply_batch(changes)
+        if not n:
+            self.message.emit(f"Nothing to do ({what})")
+            return 0
+        self.changed.emit(Change(tuple(k for k, _d in changes), old, s.cursor))
+        self.message.emit(f"{what}: {n} item{'s' if n != 1 else ''} decided (z undoes)")
+        return n
+
+    def _article(self) -> int | None:
+        return self.current.article_index if self.current is not None else None
+
+    def accept_suggestion(self) -> None:
+        s, item = self.session, self.current
+        sug = s.suggestion_of(item) if s is not None and item is not None else None
+        if item is None or sug is None:
+            self.message.emit("No suggestion for this item")
+            return
+        self._run(lambda s: s.decide(sug.pick, key=item.key, origin="suggestion"), (item.key,))
+
+    def accept_article_suggestions(self) -> None:
+        art = self._article()
+        if art is not None:
+            plan = lambda s: bulk.suggestions(s, bulk.SUGGESTION_THRESHOLD, art)  # noqa: E731
+            self.run_batch(plan, "suggestions accepted in this article")
+
+    def take_left_article(self) -> None:
+        art = self._article()
+        if art is not None:
+            self.run_batch(lambda s: bulk.side(s, "left", art), "left readings for this article")
+
+    def take_right_article(self) -> None:
+        art = self._article()
+        if art is not None:
+            self.run_batch(lambda s: bulk.side(s, "right", art), "right readings for this article")
+
+    def accept_article_defaults(self) -> None:
+        art = self._article()
+        if art is not None:
+            self.run_batch(lambda s: bulk.defaults(s, art), "defaults for this article")
 
     def clear(self) -> None:
         item = self.current
