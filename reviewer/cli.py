@@ -6,7 +6,7 @@ reviewer PROJECT.reviewer         reopen a saved review
 reviewer --screenshot OUT.png [LEFT RIGHT]
 reviewer align LEFT RIGHT [--json]
 reviewer export LEFT RIGHT --out DIR [--project FILE] [--prefer left|right]
-                [--format txt|jsonl] [--force]
+                [--format txt|jsonl|tei|tei-app] [--force]
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--project", help="review project file holding the decisions")
     p.add_argument("--prefer", choices=("left", "right"), help="reading for undecided conflicts")
-    p.add_argument("--format", choices=("txt", "jsonl"), default="txt")
+    p.add_argument("--format", choices=("txt", "jsonl", "tei", "tei-app"), default="txt")
     p.add_argument("--force", action="store_true", help="replace a non-empty output folder")
     return p
 
