@@ -4,6 +4,7 @@ reviewer                          open the bundled sample in the window
 reviewer LEFT RIGHT               open a pair
 reviewer PROJECT.reviewer         reopen a saved review
 reviewer --screenshot OUT.png [LEFT RIGHT]
+reviewer --version | --install-desktop
 reviewer align LEFT RIGHT [--json]
 reviewer export LEFT RIGHT --out DIR [--project FILE] [--prefer left|right]
                 [--format txt|jsonl|tei|tei-app] [--force]
@@ -51,7 +52,20 @@ def _gui_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", help="LEFT RIGHT, or a .reviewer project file")
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     p.add_argument("--dark", action="store_true", help="use the dark palette")
+    p.add_argument("--version", action="version", version=version_text())
+    p.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add Reviewer to this user's application menu and open .reviewer files with it",
+    )
     return p
+
+
+def version_text() -> str:
+    from reviewer import __version__
+    from reviewer.core.model import ENGINE_VERSION
+
+    return f"reviewer {__version__} (engine {ENGINE_VERSION})"
 
 
 def cmd_align(argv: Sequence[str]) -> int:
@@ -77,6 +91,10 @@ def cmd_export(argv: Sequence[str]) -> int:
 
 def cmd_gui(argv: Sequence[str]) -> int:
     args = _gui_parser().parse_args(argv)
+    if args.install_desktop:
+        from reviewer.desktop import main as install_desktop
+
+        return install_desktop()
     if len(args.files) not in (0, 1, 2):
         _gui_parser().error("give LEFT RIGHT, or one project file, or nothing for the sample")
     from reviewer.ui.app import run
