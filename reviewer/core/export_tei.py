@@ -10,6 +10,7 @@ line break) is exactly the txt export's. Pure: alignment + decisions → bytes.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -46,6 +47,8 @@ _MIXED = frozenset(
     {"title", "p", "head", "byline", "dateline", "figDesc", "idno", "label", "measure"}
 )
 _INDENT = "  "
+# Characters XML 1.0 forbids (control characters a PDF extraction may carry, e.g. form feed).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 ET.register_namespace("", TEI_NS)
 
@@ -132,8 +135,13 @@ def _pieces(unit: Unit, decisions: Mapping[str, Decision], prefer: str | None) -
     return out
 
 
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
 def _add_text(el: ET.Element, text: str, one_line: bool) -> None:
     """Append ``text`` to ``el``'s content; a newline becomes ``<lb/>`` (a space in a line)."""
+    text = _xml(text)
     if one_line:
         text = " ".join(text.split("\n"))
     for i, line in enumerate(text.split("\n")):
@@ -186,7 +194,7 @@ def _fill(
         return
     pieces = _pieces(unit, decisions, prefer)
     flat = "".join(p if isinstance(p, str) else p.reading for p in pieces)
-    if (" ".join(flat.split("\n")) if one_line else flat) != text:
+    if _xml(" ".join(flat.split("\n")) if one_line else flat) != _xml(text):
         # Whitespace the txt export trims at an edge: keep its text exact, without apparatus.
         _add_text(el, text, one_line)
         return
@@ -204,7 +212,7 @@ def _header(
 ) -> ET.Element:
     header = ET.Element(_t("teiHeader"))
     fdesc = ET.SubElement(header, _t("fileDesc"))
-    ET.SubElement(ET.SubElement(fdesc, _t("titleStmt")), _t("title")).text = art.title
+    ET.SubElement(ET.SubElement(fdesc, _t("titleStmt")), _t("title")).text = _xml(art.title)
     pub = ET.SubElement(fdesc, _t("publicationStmt"))
     ET.SubElement(pub, _t("p")).text = "Merged with Reviewer from two versions of the page."
     note = ET.SubElement(ET.SubElement(fdesc, _t("notesStmt")), _t("note"), {"type": "readings"})
@@ -215,7 +223,7 @@ def _header(
     wits = ET.SubElement(ET.SubElement(fdesc, _t("sourceDesc")), _t("listWit"))
     for side, src in (("left", alignment.left), ("right", alignment.right)):
         wit = ET.SubElement(wits, _t("witness"), {XML_ID: side})
-        ET.SubElement(wit, _t("idno"), {"type": "path"}).text = src.path
+        ET.SubElement(wit, _t("idno"), {"type": "path"}).text = _xml(src.path)
         ET.SubElement(wit, _t("idno"), {"type": "sha256"}).text = src.sha256
     enc = ET.SubElement(header, _t("encodingDesc"))
     info = ET.SubElement(enc, _t("appInfo"))
@@ -276,7 +284,7 @@ def _body(
             blocks.append(el)
     if title is None:  # no title unit was kept: the article's title, as the txt export
         title = ET.Element(_t("head"))
-        title.text = art.title
+        title.text = _xml(art.title)
     body = ET.Element(_t("body"))
     body.extend([title, *header, *blocks])
     return body

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import make_alignment, make_unit
+from hypothesis import Phase, given, settings
+from hypothesis import strategies as st
 
 from reviewer.cli import main
 from reviewer.core import paths
@@ -117,22 +119,75 @@ def test_files_are_valid_against_the_subset_schema(
             assert schema.validate(doc), f"{name}: {schema.error_log.last_error}"
 
 
+def expected_apps(a: Alignment, decisions: dict[str, Decision], prefer: str) -> list[str]:
+    """The origin of every apparatus entry the export must write, one per exported conflict."""
+    expected = []
+    for _, u in a.units():
+        if not merge_unit(u, decisions, prefer).text:
+            continue  # left out of the export
+        whole = decisions.get(u.id) if is_unit_item(u) else None
+        if whole is not None and whole.choice == "edit":
+            expected.append("editor")  # a retyped unit: one entry for the whole unit
+            continue
+        if u.one_sided:
+            continue  # nothing to compare with: @wit on the element instead
+        side_taken = whole is not None and whole.choice in ("left", "right")
+        for c in u.conflicts:
+            settled = c.id in decisions or side_taken
+            expected.append("editor" if settled else "preference")
+    return sorted(expected)
+
+
 def test_one_app_per_exported_conflict_with_its_origin(
     sample: Alignment, decided: dict[str, Decision]
 ) -> None:
     docs = parse_all(render_tei(sample, decided, "left", "tei-app"))
     apps = [app for root in docs.values() for app in root.iter(T + "app")]
-    expected = []
-    for _, u in sample.units():
-        if merge_unit(u, decided, "left").text is None:
-            continue  # left out of the export
-        whole = decided.get(u.id)
-        if whole is not None and whole.choice == "edit":
-            expected.append("editor")  # a retyped unit: one entry for the whole unit
-            continue
-        expected += ["editor" if c.id in decided else "preference" for c in u.conflicts]
-    assert sorted(a.get("type") for a in apps) == sorted(expected)
+    expected = expected_apps(sample, decided, "left")
+    assert sorted(a.get("type") for a in apps) == expected
     assert len(apps) == len(expected) > 4
+
+
+_EDITS = st.text(alphabet=list("改正文字<&>\"'ab1"), max_size=5)
+
+
+# ~150 draws per example: shrinking a failure would take minutes, so report it unshrunk.
+@settings(max_examples=20, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate))
+@given(data=st.data())
+def test_any_decisions_give_the_txt_text_and_one_app_per_conflict(
+    sample: Alignment, data: st.DataObject
+) -> None:
+    decisions: dict[str, Decision] = {}
+    for _, u in sample.units():
+        if is_unit_item(u):
+            keys = [(u.id, ("keep", "drop", "left", "right", "edit"))]
+        else:
+            keys = [(c.id, ("left", "right", "both", "both_rl", "edit")) for c in u.conflicts]
+        for key, choices in keys:
+            choice = data.draw(st.sampled_from((None, *choices)))
+            if choice == "edit":
+                parts = data.draw(st.lists(_EDITS.filter(bool), min_size=1, max_size=2))
+                decisions[key] = Decision("edit", "\n".join(parts))
+            elif choice is not None:
+                decisions[key] = Decision(choice)
+    prefer = data.draw(st.sampled_from(("left", "right")))
+    txt = render(sample, decisions, prefer, "txt")
+    docs = parse_all(render_tei(sample, decisions, prefer, "tei-app"))
+    for name, root in docs.items():
+        assert as_txt(root) == txt[name.removesuffix(".xml") + ".txt"].decode("utf-8")
+    apps = [app for root in docs.values() for app in root.iter(T + "app")]
+    assert sorted(a.get("type") for a in apps) == expected_apps(sample, decisions, prefer)
+
+
+def test_control_characters_never_break_the_xml() -> None:
+    units = [
+        make_unit("t", "标题\x0c", "标题\x0c", role="title"),
+        make_unit("p", "甲\x01乙丙", "甲\x01乙丁", ("c",)),
+    ]
+    files = render_tei(make_alignment([("a1", "标题", units)]), {}, "right", "tei-app")
+    root = ET.fromstring(next(iter(files.values())))  # well-formed: the parser accepts it
+    body = root.find(f"{T}text/{T}body")
+    assert [block_text(el) for el in body] == ["标题", "甲乙丁"]
 
 
 def test_apparatus_readings_and_witnesses(sample: Alignment, decided: dict[str, Decision]) -> None:
