@@ -202,9 +202,11 @@ def _wrapped_paras(raw: str) -> list[Para]:
     before = "hard"
     first = True  # the line starts a paragraph (indented in print, so narrower)
     indented = True  # the paragraph's first line kept its indent: a new text block
+    names = [is_name_line(ln.text) for ln in lines]  # byline lines stand alone
     for i, ln in enumerate(lines):
         if first:
             indented = i == 0 or ln.text[:1].isspace()
+            b.keep_spaces = names[i]
         b.add(raw, ln.start, ln.start + len(ln.text))
         # A line set apart by a single newline after it is a heading or title line: a
         # text block of its own, so the paragraph before it ends too.
@@ -213,6 +215,8 @@ def _wrapped_paras(raw: str) -> list[Para]:
             after[i] != "soft"
             or (i + 1 < n and after[i + 1] == "tight" and not ends_sentence(nxt))
             or bool(DATELINE.match("".join(nxt.split())))
+            or names[i]
+            or (i + 1 < n and names[i + 1])
         )
         if not brk:
             lo, hi = max(0, i - 8), min(n, i + 9)
@@ -247,9 +251,43 @@ def _wrapped_paras(raw: str) -> list[Para]:
     return out
 
 
+def _broken_pair(a: Para, b: Para) -> bool:
+    """``a`` is body text cut mid-sentence and ``b`` goes on with it."""
+    if a.kind != "text" or b.kind != "text" or (b.hard_before and not b.text):
+        return False
+    head = "".join(a.text.split())
+    if len(head) < 20 or not any(ch in head for ch in "，。、；") or may_end_paragraph(head):
+        return False
+    tail = "".join(b.text.split())
+    return bool(tail) and tail[0] not in "（(【[《“‘—●·" and not DATELINE.match(tail)
+
+
+def join_broken(paras: list[Para]) -> list[Para]:
+    """Join a paragraph that stops mid-sentence with the one that goes on with it."""
+    out: list[Para] = []
+    for p in paras:
+        if not (out and _broken_pair(out[-1], p)):
+            out.append(p)
+            continue
+        prev = out[-1]
+        text, offs = prev.text, prev.offsets
+        if (
+            text[-1:].isascii()
+            and text[-1:].isalnum()
+            and p.text[:1].isascii()
+            and p.text[:1].isalnum()
+        ):
+            text, offs = text + " ", [*offs, offs[-1]]  # two Latin words stay apart
+        out[-1] = Para(
+            text + p.text, offs + p.offsets, prev.kind, prev.level, prev.hard_before, prev.tight
+        )
+        out[-1].tight_next = p.tight_next
+    return out
+
+
 def normalize(raw: str, layout: str | None = None) -> tuple[str, list[Para]]:
     """Detect the layout (unless given) and return it with the paragraphs of ``raw``."""
     layout = layout or detect_layout(raw)
     if layout == "wrapped":
         return layout, _wrapped_paras(raw)
-    return layout, _line_paras(raw, markdown=layout == "markdown")
+    return layout, join_broken(_line_paras(raw, markdown=layout == "markdown"))
