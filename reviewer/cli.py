@@ -4,10 +4,11 @@ reviewer                          open the bundled sample in the window
 reviewer LEFT RIGHT               open a pair
 reviewer PROJECT.reviewer         reopen a saved review
 reviewer --screenshot OUT.png [LEFT RIGHT]
+reviewer --version | --install-desktop
 reviewer align LEFT RIGHT [--json]
 reviewer export LEFT RIGHT --out DIR [--project FILE] [--prefer left|right]
                 [--accept-suggestions [--min-confidence X]]
-                [--format txt|jsonl] [--force]
+                [--format txt|jsonl|tei|tei-app] [--force]
 reviewer corpus align|status|export LEFTDIR RIGHTDIR ...   (see reviewer/core/corpus/commands.py)
 """
 
@@ -40,7 +41,7 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--project", help="review project file holding the decisions")
     p.add_argument("--prefer", choices=("left", "right"), help="reading for undecided conflicts")
-    p.add_argument("--format", choices=("txt", "jsonl"), default="txt")
+    p.add_argument("--format", choices=("txt", "jsonl", "tei", "tei-app"), default="txt")
     p.add_argument("--force", action="store_true", help="replace a non-empty output folder")
     p.add_argument(
         "--any-project",
@@ -83,7 +84,20 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     p.add_argument("--dark", action="store_true", help="use the dark palette")
+    p.add_argument("--version", action="version", version=version_text())
+    p.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add Reviewer to this user's application menu and open .reviewer files with it",
+    )
     return p
+
+
+def version_text() -> str:
+    from reviewer import __version__
+    from reviewer.core.model import ENGINE_VERSION
+
+    return f"reviewer {__version__} (engine {ENGINE_VERSION})"
 
 
 def cmd_align(argv: Sequence[str]) -> int:
@@ -115,6 +129,10 @@ def cmd_corpus(argv: Sequence[str]) -> int:
 
 def cmd_gui(argv: Sequence[str]) -> int:
     args = _gui_parser().parse_args(argv)
+    if args.install_desktop:
+        from reviewer.desktop import main as install_desktop
+
+        return install_desktop()
     if len(args.files) not in (0, 1, 2):
         _gui_parser().error("give LEFT RIGHT, or one project file, or nothing for the sample")
     from reviewer.ui.app import run

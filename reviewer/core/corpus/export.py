@@ -145,7 +145,7 @@ def export_corpus(
         rendered = render(alignment, decisions, prefer, fmt, ref)
         manifest = json.loads(rendered[MANIFEST])
         for entry in manifest["articles"]:
-            if fmt == "txt":
+            if fmt != "jsonl":  # one file per article: txt, tei, tei-app
                 entry["file"] = f"{page}/{entry['file']}"
                 files[entry["file"]] = rendered[entry["file"].rsplit("/", 1)[1]]
         if fmt == "jsonl":
