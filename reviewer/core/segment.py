@@ -186,7 +186,7 @@ def _title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, i
             continue
         loose = (
             wrapped
-            and i + 1 < n
+            and (i + 1 < n or i > 0)
             and (i == 0 or _closes(paras[i - 1]))
             and heading_like(p.text)
             and not may_end_paragraph(p.text)
@@ -210,6 +210,7 @@ def _title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, i
                 and not paras[j].hard_before
                 and not _opens_article(paras[j])
                 and not (i > 0 and is_end_marker(paras[i - 1].text))
+                and not _names_before(paras, i, j)
             )
             if not section:
                 # Bylines and photo credits set tight under the title belong to its block.
@@ -231,6 +232,16 @@ def _title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, i
 def _bigrams(text: str) -> set[str]:
     c = [ch for ch in text if is_cjk(ch)]
     return {a + b for a, b in itertools.pairwise(c)}
+
+
+def _names_before(paras: list[Para], s: int, e: int) -> bool:
+    """The heading-like lines ``s:e`` share more words with the text before them than with
+    the text after: a title printed after its body, not a section head."""
+    words = set().union(*(_bigrams(p.text) for p in paras[s:e]))
+    before = _bigrams("".join(p.text for p in paras[max(0, s - 8) : s]))
+    after = _bigrams("".join(p.text for p in paras[e : e + 8]))
+    back, fwd = len(words & before), len(words & after)
+    return back >= 2 and back > fwd
 
 
 def _title_looks_back(paras: list[Para], groups: list[tuple[int, int]], k: int) -> bool | None:
