@@ -41,6 +41,11 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--prefer", choices=("left", "right"), help="reading for undecided conflicts")
     p.add_argument("--format", choices=("txt", "jsonl"), default="txt")
     p.add_argument("--force", action="store_true", help="replace a non-empty output folder")
+    p.add_argument(
+        "--any-project",
+        action="store_true",
+        help="use --project even if it was made for other sources",
+    )
     return p
 
 

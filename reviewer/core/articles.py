@@ -233,6 +233,37 @@ def _duplicates(side: Side, one_sided: list[int]) -> dict[int, int]:
     return out
 
 
+def _pair_short(units: list[Draft], a: Side, b: Side, cutoff: float = 80) -> list[Draft]:
+    """Pair short one-sided units of one article that read alike wherever they stand:
+    a byline, a photo credit or a title one version prints above the body and the other
+    below it. Repeated short text ("新华/传真") never anchors, so it is left to this."""
+    lefts = [u for u in units if u.b is None and u.dup_of is None and a.pieces[u.a].size <= 40]
+    rights = [u for u in units if u.a is None and u.dup_of is None and b.pieces[u.b].size <= 40]
+    if not lefts or not rights:
+        return units
+    tb = [b.stream[b.pieces[v.b].start : b.pieces[v.b].end] for v in rights]
+    scored = []
+    for i, u in enumerate(lefts):
+        ta = a.stream[a.pieces[u.a].start : a.pieces[u.a].end]
+        for _t, score, k in process.extract(
+            ta, tb, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
+        ):
+            scored.append((score, i, k))
+    taken_l: set[int] = set()
+    taken_r: set[int] = set()
+    gone: set[int] = set()
+    for _score, i, k in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        if i in taken_l or k in taken_r:
+            continue
+        taken_l.add(i)
+        taken_r.add(k)
+        u, v = lefts[i], rights[k]
+        u.b = v.b
+        u.key = min(u.key, v.key)
+        gone.add(id(v))
+    return sorted((u for u in units if id(u) not in gone), key=lambda d: d.key)
+
+
 def _fill_gaps(units: list[Draft], a: Side, b: Side) -> list[Draft]:
     """Pair neighbouring one-sided units that read alike (end markers, headings, titles)."""
     out: list[Draft] = []
@@ -342,6 +373,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     articles = []
     for units in groups.values():
         units.sort(key=lambda d: d.key)
+        units = _pair_short(units, a, b)
         head = [u for u in units if u.role in _HEAD]
         body = [u for u in units if u.role not in _HEAD]
         articles.append(_fill_gaps(head, a, b) + _fill_gaps(body, a, b))

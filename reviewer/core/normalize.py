@@ -251,9 +251,43 @@ def _wrapped_paras(raw: str) -> list[Para]:
     return out
 
 
+def _broken_pair(a: Para, b: Para) -> bool:
+    """``a`` is body text cut mid-sentence and ``b`` goes on with it."""
+    if a.kind != "text" or b.kind != "text" or (b.hard_before and not b.text):
+        return False
+    head = "".join(a.text.split())
+    if len(head) < 20 or not any(ch in head for ch in "，。、；") or may_end_paragraph(head):
+        return False
+    tail = "".join(b.text.split())
+    return bool(tail) and tail[0] not in "（(【[《“‘—●·" and not DATELINE.match(tail)
+
+
+def join_broken(paras: list[Para]) -> list[Para]:
+    """Join a paragraph that stops mid-sentence with the one that goes on with it."""
+    out: list[Para] = []
+    for p in paras:
+        if not (out and _broken_pair(out[-1], p)):
+            out.append(p)
+            continue
+        prev = out[-1]
+        text, offs = prev.text, prev.offsets
+        if (
+            text[-1:].isascii()
+            and text[-1:].isalnum()
+            and p.text[:1].isascii()
+            and p.text[:1].isalnum()
+        ):
+            text, offs = text + " ", [*offs, offs[-1]]  # two Latin words stay apart
+        out[-1] = Para(
+            text + p.text, offs + p.offsets, prev.kind, prev.level, prev.hard_before, prev.tight
+        )
+        out[-1].tight_next = p.tight_next
+    return out
+
+
 def normalize(raw: str, layout: str | None = None) -> tuple[str, list[Para]]:
     """Detect the layout (unless given) and return it with the paragraphs of ``raw``."""
     layout = layout or detect_layout(raw)
     if layout == "wrapped":
         return layout, _wrapped_paras(raw)
-    return layout, _line_paras(raw, markdown=layout == "markdown")
+    return layout, join_broken(_line_paras(raw, markdown=layout == "markdown"))

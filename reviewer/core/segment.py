@@ -17,9 +17,10 @@ from reviewer.core.normalize import Para, is_name_line
 from reviewer.core.text import DATELINE, NUM, ends_sentence, is_cjk, may_end_paragraph
 
 _NOISE = (
-    re.compile(rf"^[（(]?[上下]接第?{NUM}版[）)]?$"),
+    re.compile(rf"^[（(]?[上下][接转]第?{NUM}版[）)]?$"),
     re.compile(
-        r"^[一二三四五六七八九十\d]*版?(?:责编|责任编辑|编辑|美编|校对|版式设计|设计|制图|统筹|策划)[：:]"
+        r"^[（(]?[一二三四五六七八九十\d]*版?"
+        r"(?:责编|责任编辑|编辑|美编|校对|版式设计|设计|制图|统筹|策划)[：:]"
     ),
     re.compile(r"^本版(?:责编|编辑)"),
     re.compile(r"^[（(]?(?:转|续)第?[一二三四五六七八九十\d]+版[）)]?$"),
@@ -119,6 +120,13 @@ def _split_dateline(p: Para) -> list[Para]:
     return [p.slice(0, end), p.slice(end, len(p.text))]
 
 
+def wraps_on(first: str, second: str) -> bool:
+    """``second`` can be the rest of a title wrapped after ``first``: a longer line with
+    clauses of its own ("回顾一年来的学科发展，我们认为，…") is a deck."""
+    a, b = squeeze(first), squeeze(second)
+    return len(b) <= len(a) or "，" not in b
+
+
 def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
     """A title block: title line(s) then "——" subtitle lines."""
     out: list[Block] = []
@@ -136,11 +144,13 @@ def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
             out.append(Block(p, role))
         elif p.text.startswith("——") or (out and not wrapped):
             out.append(Block(p, "subtitle"))
-        elif out and out[-1].role == "title":
+        elif out and out[-1].role == "title" and wraps_on(out[-1].para.text, p.text):
             # A title wrapped over two lines of the column: one title.
             prev = out[-1].para
             joined = Para(prev.text + p.text, prev.offsets + p.offsets, prev.kind, prev.level)
             out[-1] = Block(joined, "title")
+        elif out and out[-1].role == "title":
+            out.append(Block(p, "subtitle"))  # a longer line under the title: a deck
         else:
             out.append(Block(p, "title"))
     return out
@@ -344,7 +354,7 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
             opening = role == "byline" and (piece is not p or not is_end_marker(c))
             cont_in = role == "noise" and bool(_NOISE[0].match(c)) and "上" in c
             cut, strong = False, next_strong
-            if last_role in ("end", "closed", "turn"):
+            if last_role in ("end", "closed"):
                 cut, strong = role != "noise" or cont_in, True
             elif in_head:
                 cut = False  # bylines, datelines and "（上接第X版）" under a title
@@ -356,20 +366,29 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
                 cut, strong = True, True  # "（上接第X版）": the rest of another article
             elif hard:
                 cut = True
+            # Web text without a heading: title-like lines just above the byline that
+            # opens a story are its head, not the end of the story before.
+            carried: list[Block] = []
+            if cut and opening and layout != "wrapped":
+                while (
+                    cur.body
+                    and len(carried) < 2
+                    and cur.body[-1].role == "paragraph"
+                    and heading_like(cur.body[-1].text)
+                    and not may_end_paragraph(cur.body[-1].text)
+                    and len(cur.body) > 1
+                ):
+                    carried.insert(0, Block(cur.body.pop().para, "subtitle"))
             if cut:
                 cur = new_frag(strong)
                 next_strong = False
+                cur.body.extend(carried)
             cur.body.append(Block(piece, role))
             if role == "byline":
                 in_head = True  # more bylines and datelines may follow: one article head
             elif role == "paragraph":
                 in_head = False
-            if is_end_marker(piece.text) and piece is p:
-                last_role = "end"
-            elif role == "noise" and _NOISE[0].match(c) and "下" in c:
-                last_role = "turn"  # "（下转第X版）": this article goes on elsewhere
-            else:
-                last_role = role
+            last_role = "end" if is_end_marker(piece.text) and piece is p else role
         i += 1
     for f in frags:
         for b in f.blocks:

