@@ -77,9 +77,12 @@ def heldout_figures(pages: int = 40) -> dict[str, float]:
 
 def ui_figures(size: int) -> dict[str, float]:
     """Window figures on the sample (sample_*) and on a generated pair (big_*)."""
+    from reviewer.ui.bench_keys import measure_keys
     from reviewer.ui.bench_ui import measure_ui_suite
 
-    return measure_ui_suite(size=size)
+    figures = measure_ui_suite(size=size)
+    figures.update(measure_keys())  # key presses for a fully decided export of the sample
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:

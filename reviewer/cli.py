@@ -4,9 +4,11 @@ reviewer                          open the bundled sample in the window
 reviewer LEFT RIGHT               open a pair
 reviewer PROJECT.reviewer         reopen a saved review
 reviewer --screenshot OUT.png [LEFT RIGHT]
+reviewer --version | --install-desktop
 reviewer align LEFT RIGHT [--json]
 reviewer export LEFT RIGHT --out DIR [--project FILE] [--prefer left|right]
-                [--format txt|jsonl] [--force]
+                [--accept-suggestions [--min-confidence X]]
+                [--format txt|jsonl|tei|tei-app] [--force]
 reviewer corpus align|status|export LEFTDIR RIGHTDIR ...   (see reviewer/core/corpus/commands.py)
 """
 
@@ -39,14 +41,36 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--project", help="review project file holding the decisions")
     p.add_argument("--prefer", choices=("left", "right"), help="reading for undecided conflicts")
-    p.add_argument("--format", choices=("txt", "jsonl"), default="txt")
+    p.add_argument("--format", choices=("txt", "jsonl", "tei", "tei-app"), default="txt")
     p.add_argument("--force", action="store_true", help="replace a non-empty output folder")
     p.add_argument(
         "--any-project",
         action="store_true",
         help="use --project even if it was made for other sources",
     )
+    p.add_argument(
+        "--accept-suggestions",
+        action="store_true",
+        help="take the suggested reading of undecided conflicts (before --prefer)",
+    )
+    p.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=0.9,
+        metavar="X",
+        help="with --accept-suggestions: only suggestions this sure, 0 to 1 (default 0.9)",
+    )
     return p
+
+
+def _confidence(text: str) -> float:
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {text}")
+    return x
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -60,7 +84,20 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     p.add_argument("--dark", action="store_true", help="use the dark palette")
+    p.add_argument("--version", action="version", version=version_text())
+    p.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add Reviewer to this user's application menu and open .reviewer files with it",
+    )
     return p
+
+
+def version_text() -> str:
+    from reviewer import __version__
+    from reviewer.core.model import ENGINE_VERSION
+
+    return f"reviewer {__version__} (engine {ENGINE_VERSION})"
 
 
 def cmd_align(argv: Sequence[str]) -> int:
@@ -92,6 +129,10 @@ def cmd_corpus(argv: Sequence[str]) -> int:
 
 def cmd_gui(argv: Sequence[str]) -> int:
     args = _gui_parser().parse_args(argv)
+    if args.install_desktop:
+        from reviewer.desktop import main as install_desktop
+
+        return install_desktop()
     if len(args.files) not in (0, 1, 2):
         _gui_parser().error("give LEFT RIGHT, or one project file, or nothing for the sample")
     from reviewer.ui.app import run

@@ -25,6 +25,7 @@ def test_json_contract_on_the_sample() -> None:
     assert doc["right"]["path"] == str(SAMPLE_RIGHT)
     roles = {"title", "subtitle", "byline", "paragraph", "caption", "noise"}
     ids = set()
+    suggested = 0
     for art in doc["articles"]:
         assert set(art) == {"id", "title", "units"} and art["title"]
         for u in art["units"]:
@@ -32,11 +33,18 @@ def test_json_contract_on_the_sample() -> None:
             assert u["role"] in roles
             assert u["left"] is not None or u["right"] is not None
             for c in u["conflicts"]:
-                assert set(c) == {"id", "left", "right"}
+                assert set(c) == {"id", "left", "right", "suggestion"}
+                sug = c["suggestion"]
+                if sug is not None:
+                    assert set(sug) == {"pick", "reason", "confidence"}
+                    assert sug["pick"] in ("left", "right") and sug["reason"]
+                    assert 0.0 <= sug["confidence"] <= 1.0
+                    suggested += 1
                 assert "".join(c["left"].split()) != "".join(c["right"].split())
             ids.add(u["id"])
     dups = [u["duplicate_of"] for a in doc["articles"] for u in a["units"] if u["duplicate_of"]]
     assert dups and all(d in ids for d in dups)
+    assert suggested >= 5  # dropped sentences, broken words, a pasted passage
     again = _run("align", str(SAMPLE_LEFT), str(SAMPLE_RIGHT), "--json")
     assert json.loads(again.stdout) == doc  # stable ids and output
 

@@ -7,7 +7,7 @@ import sys
 from collections import defaultdict
 from typing import TextIO
 
-from reviewer.core import filesystem
+from reviewer.core import bulk, filesystem
 from reviewer.core.export import ExportError, ExportResult, UnresolvedError, UnresolvedItem
 from reviewer.core.merge import Decision
 from reviewer.core.pipeline import align_files
@@ -19,6 +19,7 @@ from reviewer.core.project import (
     open_review,
 )
 from reviewer.core.read import ReadError
+from reviewer.core.session import ReviewSession
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -61,7 +62,7 @@ def _export(args: argparse.Namespace) -> ExportResult:
                 f"reviewer: note: not using the decisions in {hint} (pass --project)",
                 file=sys.stderr,
             )
-        decisions: dict[str, Decision] = {}
+        decisions = _suggested(ReviewSession(alignment), args)
         return export_review(alignment, args.out, args.prefer, fmt, args.force, decisions=decisions)
     # Read-only: an export never writes to a project, and refuses another pair's project.
     any_project = bool(getattr(args, "any_project", False))
@@ -72,7 +73,16 @@ def _export(args: argparse.Namespace) -> ExportResult:
             print(f"reviewer: warning: {w}", file=sys.stderr)
         for line in describe_orphans(review):
             print(f"  no longer applies: {line}", file=sys.stderr)
-        return export_review(review, args.out, args.prefer, fmt, args.force)
+        extra = _suggested(review.session, args)
+        return export_review(review, args.out, args.prefer, fmt, args.force, decisions=extra)
+
+
+def _suggested(session: ReviewSession, args: argparse.Namespace) -> dict[str, Decision]:
+    """With --accept-suggestions: the confident suggestions for undecided conflicts (the
+    project itself is not changed)."""
+    if not getattr(args, "accept_suggestions", False):
+        return {}
+    return dict(bulk.suggestions(session, getattr(args, "min_confidence", 0.9)))
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -18,23 +18,33 @@ class Step:
     cursor_after: int
 
 
+@dataclass(frozen=True)
+class Batch:
+    """Many decision changes made by one command (accept all, take a side for an article):
+    one undo step."""
+
+    steps: tuple[Step, ...]
+    cursor_before: int
+    cursor_after: int
+
+
 class History:
     def __init__(self) -> None:
-        self._undo: list[Step] = []
-        self._redo: list[Step] = []
+        self._undo: list[Step | Batch] = []
+        self._redo: list[Step | Batch] = []
 
-    def push(self, step: Step) -> None:
+    def push(self, step: Step | Batch) -> None:
         self._undo.append(step)
         self._redo.clear()
 
-    def undo(self) -> Step | None:
+    def undo(self) -> Step | Batch | None:
         if not self._undo:
             return None
         step = self._undo.pop()
         self._redo.append(step)
         return step
 
-    def redo(self) -> Step | None:
+    def redo(self) -> Step | Batch | None:
         if not self._redo:
             return None
         step = self._redo.pop()

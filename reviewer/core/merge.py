@@ -5,7 +5,8 @@ Pure functions over plain data; the session, the merged-result pane and export a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -13,6 +14,9 @@ from reviewer.core.model import Unit
 
 Choice = Literal["left", "right", "both", "both_rl", "edit", "keep", "drop"]
 CHOICES: tuple[str, ...] = ("left", "right", "both", "both_rl", "edit", "keep", "drop")
+# Who made a decision: the editor by hand, an accepted suggestion, a side preferred for
+# many conflicts at once, or the triage default (keep paragraphs, drop duplicates/noise).
+ORIGINS: tuple[str, ...] = ("editor", "suggestion", "preference", "default")
 # Units nobody asked for by default: export leaves them out unless the editor keeps them.
 DROPPED_BY_DEFAULT_ROLES = frozenset({"noise"})
 
@@ -23,10 +27,13 @@ class Decision:
 
     choice: str
     text: str | None = None  # the typed reading, for choice == "edit"
+    origin: str = "editor"  # one of ORIGINS
 
     def __post_init__(self) -> None:
         if self.choice not in CHOICES:
             raise ValueError(f"unknown choice {self.choice!r}")
+        if self.origin not in ORIGINS:
+            raise ValueError(f"unknown origin {self.origin!r}")
         if self.choice == "edit" and self.text is None:
             raise ValueError("an edit needs its text")
 
@@ -125,3 +132,23 @@ def merge_unit(
     else:
         origin = "mixed"
     return MergedUnit("".join(out), origin, unresolved)
+
+
+def origin_counts(
+    units: Iterable[Unit], decisions: Mapping[str, Decision], prefer: str | None = None
+) -> dict[str, int]:
+    """How the review items were settled, by origin: a conflict without a decision counts as
+    "preference" when ``prefer`` gives it a reading, an undecided triage unit as "default"."""
+    counts: Counter[str] = Counter({o: 0 for o in ORIGINS})
+    for unit in units:
+        if is_unit_item(unit):
+            d = decisions.get(unit.id)
+            counts[d.origin if d else "default"] += 1
+            continue
+        for c in unit.conflicts:
+            d = decisions.get(c.id)
+            if d is not None:
+                counts[d.origin] += 1
+            elif prefer:
+                counts["preference"] += 1
+    return dict(counts)

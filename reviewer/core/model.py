@@ -37,6 +37,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """Which reading of a conflict is probably the undamaged one, and why (core/suggest.py)."""
+
+    pick: Side
+    reason: str  # a short phrase a person can check: "doubled word 升级"
+    confidence: float  # 0..1, calibrated: at >= 0.9 at least 95% of picks are right
+
+
+@dataclass(frozen=True)
 class Conflict:
     """One place where the two readings of a unit disagree.
 
@@ -51,6 +60,7 @@ class Conflict:
     left_end: int
     right_start: int
     right_end: int
+    suggestion: Suggestion | None = None
 
 
 @dataclass(frozen=True)

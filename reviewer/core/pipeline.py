@@ -18,6 +18,7 @@ from reviewer.core.model import Alignment, Article, Conflict, Source, Unit, cont
 from reviewer.core.normalize import normalize
 from reviewer.core.read import read_source
 from reviewer.core.segment import segment, titles_printed_after
+from reviewer.core.suggest import suggest_alignment
 from reviewer.core.text import canon
 
 Progress = Callable[[str, float], None]
@@ -139,9 +140,9 @@ def align_sources(left: Source, right: Source, progress: Progress | None = None)
         title = _title_of(final, "right" if flip else "left")
         aid = content_id("a", title, final[0].id if final else "")
         articles.append(Article(aid, title, tuple(final)))
+    aligned = suggest_alignment(Alignment(left, right, tuple(articles)))
     report("done", 1.0)
-    stats = {"align_ms": (time.perf_counter() - t0) * 1000}
-    return Alignment(left, right, tuple(articles), stats=stats)
+    return replace(aligned, stats={"align_ms": (time.perf_counter() - t0) * 1000})
 
 
 def align_files(

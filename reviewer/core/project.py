@@ -378,14 +378,16 @@ def export_review(
     *,
     decisions: Mapping[str, Decision] | None = None,
 ) -> ExportResult:
-    """Write the merged article set of a review (or of a bare alignment + decisions).
+    """Write the merged article set of a review (or of a bare alignment + decisions);
+    with a review, ``decisions`` are added to (and override) the project's.
 
     Raises export.UnresolvedError (with the items) when conflicts remain and ``prefer`` is
     None, and export.ExportError for a refused or failed write.
     """
     if isinstance(review, Review):
         alignment = review.alignment
-        decisions = dict(review.session.decisions)  # a snapshot: export may run off-thread
+        # A snapshot (export may run off-thread); ``decisions`` add to the project's own.
+        decisions = {**review.session.decisions, **(decisions or {})}
         ref: ProjectRef | None = ProjectRef(review.project.project_id, str(review.project.path))
     else:
         alignment, decisions, ref = review, dict(decisions or {}), None

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from reviewer.core.model import Alignment
+from reviewer.core.model import Alignment, Suggestion
+
+
+def _suggestion(s: Suggestion | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {"pick": s.pick, "reason": s.reason, "confidence": round(s.confidence, 3)}
 
 
 def to_json(alignment: Alignment) -> dict[str, Any]:
@@ -25,7 +31,13 @@ def to_json(alignment: Alignment) -> dict[str, Any]:
                         "right": u.right,
                         "duplicate_of": u.duplicate_of,
                         "conflicts": [
-                            {"id": c.id, "left": c.left, "right": c.right} for c in u.conflicts
+                            {
+                                "id": c.id,
+                                "left": c.left,
+                                "right": c.right,
+                                "suggestion": _suggestion(c.suggestion),
+                            }
+                            for c in u.conflicts
                         ],
                     }
                     for u in art.units

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from reviewer.core.history import History, Step
+from reviewer.core.history import Batch, History, Step
 from reviewer.core.merge import Decision, MergedUnit, is_unit_item, merge_unit
-from reviewer.core.model import Alignment, Article, Conflict, Unit
+from reviewer.core.model import Alignment, Article, Conflict, Suggestion, Unit
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,11 @@ class ReviewItem:
     article_index: int
     unit_index: int
     conflict_index: int  # -1 for unit items
+
+    @property
+    def triage(self) -> bool:
+        """One-sided units, duplicates and noise: settled by defaults unless the editor acts."""
+        return self.kind == "unit"
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,10 @@ class Status:
     article_count: int
     can_undo: bool
     can_redo: bool
+    conflicts: int = 0  # word conflicts
+    conflicts_left: int = 0
+    triage: int = 0  # one-sided, duplicate and noise units
+    triage_left: int = 0
 
     @property
     def remaining(self) -> int:
@@ -48,6 +57,9 @@ class DecisionSink(Protocol):
     def save_decision(self, key: str, decision: Decision | None) -> None: ...
 
     def save_cursor(self, key: str | None) -> None: ...
+
+
+Change = tuple[str, Decision | None]  # an item key and its new decision (None: undecided)
 
 
 class ReviewSession:
@@ -67,7 +79,9 @@ class ReviewSession:
         self._article_starts = [it.article_index for it in self.items]
         # Decisions whose key no item has (e.g. after the sources changed) are kept, not dropped.
         self.decisions: dict[str, Decision] = dict(decisions or {})
-        self.cursor = 0 if self.items else -1
+        # Start on the first word conflict: triage items have defaults and their own keys.
+        first = next((i for i, it in enumerate(self.items) if not it.triage), 0)
+        self.cursor = first if self.items else -1
 
     @staticmethod
     def _build_items(articles: Iterable[Article]) -> Iterable[ReviewItem]:
@@ -108,21 +122,39 @@ class ReviewSession:
     def merged_unit(self, unit: Unit, prefer: str | None = None) -> MergedUnit:
         return merge_unit(unit, self.decisions, prefer)
 
+    def suggestion_of(self, item: ReviewItem) -> Suggestion | None:
+        c = self.conflict_of(item)
+        return c.suggestion if c is not None else None
+
     def status(self) -> Status:
-        resolved = sum(1 for it in self.items if it.key in self.decisions)
+        conflicts = triage = conflicts_left = triage_left = 0
+        for it in self.items:
+            left = it.key not in self.decisions
+            if it.triage:
+                triage += 1
+                triage_left += left
+            else:
+                conflicts += 1
+                conflicts_left += left
         cur = self.current
         return Status(
             total=len(self.items),
-            resolved=resolved,
+            resolved=len(self.items) - conflicts_left - triage_left,
             cursor=self.cursor,
             article_index=cur.article_index if cur else 0,
             article_count=len(self.alignment.articles),
             can_undo=self.history.can_undo,
             can_redo=self.history.can_redo,
+            conflicts=conflicts,
+            conflicts_left=conflicts_left,
+            triage=triage,
+            triage_left=triage_left,
         )
 
     # --- decisions -----------------------------------------------------------------------
-    def decide(self, choice: str, text: str | None = None, key: str | None = None) -> bool:
+    def decide(
+        self, choice: str, text: str | None = None, key: str | None = None, origin: str = "editor"
+    ) -> bool:
         """Record a decision for ``key`` (default: the current item); then advance."""
         if key is None:
             if self.current is None:
@@ -131,13 +163,17 @@ class ReviewSession:
         idx = self._index.get(key)
         if idx is None:
             raise KeyError(key)
-        after = Decision(choice, text)
+        after = Decision(choice, text, origin)
         before = self.decisions.get(key)
         cursor_before = self.cursor
         self._apply(key, after)
         self.cursor = idx
         if self.auto_advance:
-            nxt = self._find_unresolved(idx, +1)
+            # Conflicts first: triage items have defaults and their own keys.
+            kind = self.items[idx].triage
+            nxt = self._find_unresolved(idx, +1, kind)
+            if nxt is None:
+                nxt = self._find_unresolved(idx, +1)
             if nxt is not None:
                 self.cursor = nxt
         self.history.push(Step(key, before, after, cursor_before, self.cursor))
@@ -153,12 +189,38 @@ class ReviewSession:
         self._apply(key, None)
         return True
 
+    def apply_batch(self, changes: Iterable[Change]) -> int:
+        """Many decisions as ONE undo step (accept all, take a side, defaults); the cursor
+        then goes to the next undecided conflict. Returns how many items changed."""
+        steps = tuple(
+            Step(key, self.decisions.get(key), d, self.cursor, self.cursor)
+            for key, d in changes
+            if key in self._index and self.decisions.get(key) != d
+        )
+        if not steps:
+            return 0
+        cursor_before = self.cursor
+        self._apply_many([(st.key, st.after) for st in steps])
+        if self.current is not None and self.current.key in self.decisions:
+            nxt = self._find_unresolved(self.cursor, +1, False)
+            if nxt is None:
+                nxt = self._find_unresolved(self.cursor, +1)
+            if nxt is not None:
+                self.cursor = nxt
+        self.history.push(Batch(steps, cursor_before, self.cursor))
+        self._save_cursor()
+        return len(steps)
+
     def undo(self) -> bool:
         step = self.history.undo()
         if step is None:
             return False
-        self._apply(step.key, step.before)
-        self.cursor = self._index.get(step.key, step.cursor_before)
+        if isinstance(step, Batch):
+            self._apply_many([(st.key, st.before) for st in reversed(step.steps)])
+            self.cursor = step.cursor_before
+        else:
+            self._apply(step.key, step.before)
+            self.cursor = self._index.get(step.key, step.cursor_before)
         self._save_cursor()
         return True
 
@@ -166,10 +228,28 @@ class ReviewSession:
         step = self.history.redo()
         if step is None:
             return False
-        self._apply(step.key, step.after)
+        if isinstance(step, Batch):
+            self._apply_many([(st.key, st.after) for st in step.steps])
+        else:
+            self._apply(step.key, step.after)
         self.cursor = step.cursor_after
         self._save_cursor()
         return True
+
+    def _apply_many(self, changes: list[Change]) -> None:
+        for key, decision in changes:
+            if decision is None:
+                self.decisions.pop(key, None)
+            else:
+                self.decisions[key] = decision
+        if self.sink is None:
+            return
+        save_many = getattr(self.sink, "save_decisions", None)
+        if save_many is not None:
+            save_many(changes)  # one transaction for the whole batch
+        else:
+            for key, decision in changes:
+                self.sink.save_decision(key, decision)
 
     def _apply(self, key: str, decision: Decision | None) -> None:
         if decision is None:
@@ -197,25 +277,31 @@ class ReviewSession:
         idx = self._index.get(key)
         return idx is not None and (self.goto(idx) or True)
 
-    def step(self, delta: int) -> bool:
-        """Next (+1) or previous (-1) item."""
+    def step(self, delta: int, triage: bool | None = None) -> bool:
+        """Next (+1) or previous (-1) item; ``triage`` False/True: conflicts/triage only."""
         if not self.items:
             return False
-        return self.goto(self.cursor + delta)
+        i = self.cursor + delta
+        while 0 <= i < len(self.items):
+            if triage is None or self.items[i].triage == triage:
+                return self.goto(i)
+            i += delta
+        return False
 
-    def _find_unresolved(self, start: int, delta: int) -> int | None:
+    def _find_unresolved(self, start: int, delta: int, triage: bool | None = None) -> int | None:
         n = len(self.items)
         for k in range(1, n + 1):
             i = (start + delta * k) % n
-            if self.items[i].key not in self.decisions:
+            it = self.items[i]
+            if it.key not in self.decisions and (triage is None or it.triage == triage):
                 return i
         return None
 
-    def step_unresolved(self, delta: int) -> bool:
-        """Next/previous undecided item, wrapping around."""
+    def step_unresolved(self, delta: int, triage: bool | None = None) -> bool:
+        """Next/previous undecided item (of one kind), wrapping around."""
         if not self.items:
             return False
-        i = self._find_unresolved(self.cursor, delta)
+        i = self._find_unresolved(self.cursor, delta, triage)
         return i is not None and self.goto(i)
 
     def step_article(self, delta: int) -> bool:

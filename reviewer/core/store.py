@@ -17,19 +17,18 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
-import stat
 import threading
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from reviewer.core import filesystem, projectfile
-from reviewer.core.merge import Decision
+from reviewer.core.merge import ORIGINS, Decision
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: decision.origin (editor, suggestion, preference, default)
 APPLICATION_ID = 0x52565752  # "RVWR": tells our databases from any other SQLite file
 CORPUS_APPLICATION_ID = 0x52565743  # "RVWC": a corpus project (reviewer.core.corpus.store)
 _KINDS = {APPLICATION_ID: "a project of one pair", CORPUS_APPLICATION_ID: "a corpus project"}
@@ -47,7 +46,8 @@ CREATE TABLE decision (
     left TEXT,                 -- readings when decided, to list decisions that no longer apply
     right TEXT,
     who TEXT NOT NULL,
-    at TEXT NOT NULL
+    at TEXT NOT NULL,
+    origin TEXT NOT NULL DEFAULT 'editor'  -- who chose: editor, suggestion, preference, default
 );
 CREATE INDEX decision_content ON decision(content_key);
 CREATE TABLE event (           -- audit log: every change, undo and redo included
@@ -122,6 +122,10 @@ class StoredDecision:
     right: str | None
     who: str
     at: str
+
+
+def _origin(value: str | None) -> str:
+    return value if value in ORIGINS else "editor"
 
 
 def _now() -> str:
@@ -241,12 +245,11 @@ class Project:
         """
         p = Path(path)
         try:
-            projectfile.check(p, cls.APPLICATION_ID)
+            projectfile.check(p, cls.APPLICATION_ID, _KINDS)
             if not read_only:
                 projectfile.check_writable(p)
         except projectfile.FileProblem as e:
-            other = cls._other_kind(p)
-            raise (ProjectError(p, other) if other else _problem(p, e)) from None
+            raise _problem(p, e) from None
         if read_only:
             return cls._open_snapshot(p, user)
         if not filesystem.is_read_only(p.parent):
@@ -254,21 +257,6 @@ class Project:
                 remove_stale_temps(p)
         conn = cls._connect(p, p)
         return cls(p, conn, user)
-
-    @classmethod
-    def _other_kind(cls, p: Path) -> str | None:
-        """Says "this is a corpus project, not …" when ``p`` is our other kind of project."""
-        try:
-            if not stat.S_ISREG(os.stat(p).st_mode):  # never open a FIFO: it could block
-                return None
-            with open(p, "rb") as f:
-                head = f.read(72)
-        except OSError:
-            return None
-        app_id = int.from_bytes(head[68:72], "big") if len(head) == 72 else None
-        if app_id in _KINDS and app_id != cls.APPLICATION_ID:
-            return f"this is {_KINDS[app_id]}, not {_KINDS[cls.APPLICATION_ID]}"
-        return None
 
     @classmethod
     def _open_snapshot(cls, p: Path, user: str | None) -> Project:
@@ -296,6 +284,7 @@ class Project:
             # Must be set before the first access: the lock is then held until close().
             conn.execute("PRAGMA locking_mode=EXCLUSIVE")
             cls._validate(p, conn)
+            cls._upgrade(p, conn)
             conn.execute("PRAGMA synchronous=FULL")
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode=WAL")
@@ -347,6 +336,25 @@ class Project:
         finally:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+
+    @staticmethod
+    def _upgrade(p: Path, conn: sqlite3.Connection) -> None:
+        """Bring a format-1 project to format 2: an additive column, decisions kept."""
+        if conn.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            cols = {r[1] for r in conn.execute("PRAGMA table_info(decision)")}
+            if "origin" not in cols:
+                conn.execute(
+                    "ALTER TABLE decision ADD COLUMN origin TEXT NOT NULL DEFAULT 'editor'"
+                )
+            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise ProjectError(p, f"could not upgrade the project format ({e})") from None
 
     # --- lifetime ------------------------------------------------------------------------
     @property
@@ -412,36 +420,49 @@ class Project:
 
     def save_decision(self, key: str, decision: Decision | None) -> None:
         """Commit one decision (None withdraws it) before returning."""
+        self.save_decisions([(key, decision)])
+
+    def save_decisions(self, changes: Sequence[tuple[str, Decision | None]]) -> None:
+        """Commit many decisions in ONE transaction (a bulk action: accept all, defaults)."""
         now = _now()
-        info = self._items.get(key)
         with self._tx("the decision") as conn:
-            if decision is None:
-                conn.execute("DELETE FROM decision WHERE key = ?", (key,))
-            else:
-                conn.execute(
-                    "INSERT INTO decision VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET choice = excluded.choice, "
-                    "text = excluded.text, who = excluded.who, at = excluded.at, "
-                    "content_key = COALESCE(excluded.content_key, decision.content_key), "
-                    "ord = COALESCE(excluded.ord, decision.ord), "
-                    "left = COALESCE(excluded.left, decision.left), "
-                    "right = COALESCE(excluded.right, decision.right)",
-                    (
-                        key,
-                        decision.choice,
-                        decision.text,
-                        info.content_key if info else None,
-                        info.ord if info else None,
-                        info.left if info else None,
-                        info.right if info else None,
-                        self.user,
-                        now,
-                    ),
-                )
+            for key, decision in changes:
+                self._write(conn, key, decision, now)
+
+    def _write(
+        self, conn: sqlite3.Connection, key: str, decision: Decision | None, now: str
+    ) -> None:
+        info = self._items.get(key)
+        if decision is None:
+            conn.execute("DELETE FROM decision WHERE key = ?", (key,))
+        else:
             conn.execute(
-                "INSERT INTO event (key, choice, text, who, at) VALUES (?, ?, ?, ?, ?)",
-                (key, decision and decision.choice, decision and decision.text, self.user, now),
+                "INSERT INTO decision (key, choice, text, content_key, ord, left, right, who, "
+                "at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET choice = excluded.choice, "
+                "text = excluded.text, who = excluded.who, at = excluded.at, "
+                "origin = excluded.origin, "
+                "content_key = COALESCE(excluded.content_key, decision.content_key), "
+                "ord = COALESCE(excluded.ord, decision.ord), "
+                "left = COALESCE(excluded.left, decision.left), "
+                "right = COALESCE(excluded.right, decision.right)",
+                (
+                    key,
+                    decision.choice,
+                    decision.text,
+                    info.content_key if info else None,
+                    info.ord if info else None,
+                    info.left if info else None,
+                    info.right if info else None,
+                    self.user,
+                    now,
+                    decision.origin,
+                ),
             )
+        conn.execute(
+            "INSERT INTO event (key, choice, text, who, at) VALUES (?, ?, ?, ?, ?)",
+            (key, decision and decision.choice, decision and decision.text, self.user, now),
+        )
 
     def save_cursor(self, key: str | None) -> None:
         """Remember the editor's position; skipped when unchanged (navigation is frequent)."""
@@ -467,11 +488,13 @@ class Project:
         """Every stored decision, in the order the items had when decided."""
         with self._lock:
             rows = self.conn.execute(
-                "SELECT key, choice, text, content_key, ord, left, right, who, at FROM decision "
-                "ORDER BY ord IS NULL, ord, key"
+                "SELECT key, choice, text, content_key, ord, left, right, who, at, origin "
+                "FROM decision ORDER BY ord IS NULL, ord, key"
             ).fetchall()
         return [
-            StoredDecision(r[0], Decision(r[1], r[2]), r[3], r[4], r[5], r[6], r[7], r[8])
+            StoredDecision(
+                r[0], Decision(r[1], r[2], _origin(r[9])), r[3], r[4], r[5], r[6], r[7], r[8]
+            )
             for r in rows
         ]
 

@@ -43,6 +43,16 @@ class ActionId(Enum):
     KEEP = "keep"
     DROP = "drop"
     CLEAR = "clear"
+    ACCEPT_SUGGESTION = "accept_suggestion"
+    ACCEPT_ARTICLE_SUGGESTIONS = "accept_article_suggestions"
+    ACCEPT_ALL_SUGGESTIONS = "accept_all_suggestions"
+    TAKE_LEFT_ARTICLE = "take_left_article"
+    TAKE_RIGHT_ARTICLE = "take_right_article"
+    ACCEPT_ARTICLE_DEFAULTS = "accept_article_defaults"
+    ACCEPT_ALL_DEFAULTS = "accept_all_defaults"
+    NEXT_TRIAGE = "next_triage"
+    PREV_TRIAGE = "prev_triage"
+    LIST_KIND = "list_kind"
     FILTER_UNRESOLVED = "filter_unresolved"
     SHOW_RAW = "show_raw"
     CHEAT_SHEET = "cheat_sheet"
@@ -60,7 +70,7 @@ class ActionSpec:
 
 
 A = ActionId
-MENUS = ("&File", "&Edit", "&Navigate", "&Resolve", "&View", "&Help")
+MENUS = ("&File", "&Edit", "&Navigate", "&Resolve", "&Settle", "&View", "&Help")
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(A.OPEN, "&Open…", ("Ctrl+O",), "&File", "open_dialog"),
     ActionSpec(
@@ -87,6 +97,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Navigate",
         "prev_unresolved",
     ),
+    ActionSpec(A.NEXT_TRIAGE, "Next &triage item", ("T",), "&Navigate", "next_triage"),
+    ActionSpec(A.PREV_TRIAGE, "Previous triage item", ("Shift+T",), "&Navigate", "prev_triage"),
     ActionSpec(A.NEXT_ARTICLE, "Next &article", ("]",), "&Navigate", "next_article"),
     ActionSpec(A.PREV_ARTICLE, "Previous a&rticle", ("[",), "&Navigate", "prev_article"),
     # Corpus mode: the next/previous page that still has conflicts left.
@@ -103,9 +115,76 @@ ACTIONS: tuple[ActionSpec, ...] = (
         A.TAKE_BOTH_RL, "Take both (right, &then left)", ("4",), "&Resolve", "take_both_rl", True
     ),
     ActionSpec(A.EDIT, "&Edit the reading…", ("E",), "&Resolve", "edit_current", True),
-    ActionSpec(A.KEEP, "&Keep one-sided unit / duplicate", ("Space",), "&Resolve", "keep", True),
-    ActionSpec(A.DROP, "&Drop one-sided unit / duplicate", ("X",), "&Resolve", "drop", True),
+    ActionSpec(
+        A.KEEP,
+        "&Keep one-sided unit / duplicate (on a title row: the article)",
+        ("Space",),
+        "&Resolve",
+        "keep",
+        True,
+    ),
+    ActionSpec(
+        A.DROP,
+        "&Drop one-sided unit / duplicate (on a title row: the article)",
+        ("X",),
+        "&Resolve",
+        "drop",
+        True,
+    ),
     ActionSpec(A.CLEAR, "&Forget the decision", ("Backspace",), "&Resolve", "clear", True),
+    ActionSpec(
+        A.ACCEPT_SUGGESTION, "&Accept the suggestion", ("A",), "&Settle", "accept_suggestion", True
+    ),
+    ActionSpec(
+        A.ACCEPT_ARTICLE_SUGGESTIONS,
+        "Accept suggestions ≥ 0.9 in this &article",
+        ("Shift+A",),
+        "&Settle",
+        "accept_article_suggestions",
+        True,
+    ),
+    ActionSpec(
+        A.ACCEPT_ALL_SUGGESTIONS,
+        "Accept suggestions ≥ 0.9 in the &whole review…",
+        ("Ctrl+Shift+A",),
+        "&Settle",
+        "accept_all_suggestions",
+        True,
+    ),
+    # Shift+1 arrives as "!" with Shift held (Shift+2 as "@", US layout), as "!" alone where
+    # the platform consumes Shift, or as Shift+1 on some keymaps: bind all three forms.
+    ActionSpec(
+        A.TAKE_LEFT_ARTICLE,
+        "Take &left for the article: all its undecided conflicts",
+        ("Shift+!", "!", "Shift+1"),
+        "&Settle",
+        "take_left_article",
+        True,
+    ),
+    ActionSpec(
+        A.TAKE_RIGHT_ARTICLE,
+        "Take &right for the article: all its undecided conflicts",
+        ("Shift+@", "@", "Shift+2"),
+        "&Settle",
+        "take_right_article",
+        True,
+    ),
+    ActionSpec(
+        A.ACCEPT_ARTICLE_DEFAULTS,
+        "Accept the &defaults in this article (keep paragraphs, drop duplicates, noise)",
+        ("D",),
+        "&Settle",
+        "accept_article_defaults",
+        True,
+    ),
+    ActionSpec(
+        A.ACCEPT_ALL_DEFAULTS,
+        "Accept the defaults in the whole review…",
+        ("Shift+D",),
+        "&Settle",
+        "accept_all_defaults",
+        True,
+    ),
     ActionSpec(
         A.FILTER_UNRESOLVED,
         "&Unresolved only (conflict list)",
@@ -113,6 +192,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&View",
         "set_unresolved_only",
         checkable=True,
+    ),
+    ActionSpec(
+        A.LIST_KIND,
+        "List: all items / conflicts / triage",
+        ("Shift+U",),
+        "&View",
+        "cycle_list_kind",
     ),
     ActionSpec(
         A.SHOW_RAW,

@@ -31,11 +31,21 @@ def create_window(dark: bool = False):
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "reviewer"])
     app.setApplicationName("Reviewer")
+    app.setDesktopFileName("reviewer")  # the installed menu entry: docks show its icon
+    _set_icon(app)
     theme.apply(app, dark)  # type: ignore[arg-type]
     controller = ReviewController()
     window = MainWindow(controller)
     window.resize(*SCREENSHOT_SIZE)
     return app, controller, window
+
+
+def _set_icon(app) -> None:
+    from PySide6.QtGui import QIcon
+
+    from reviewer.core.paths import DESKTOP
+
+    app.setWindowIcon(QIcon.fromTheme("reviewer", QIcon(str(DESKTOP / "reviewer.svg"))))
 
 
 def open_files(controller, files: list[str], persist: bool = True, window=None) -> str | None:

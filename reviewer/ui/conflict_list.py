@@ -26,6 +26,7 @@ from reviewer.ui import theme
 from reviewer.ui.cell_content import STATE_WORDS
 
 Index = QModelIndex | QPersistentModelIndex
+KINDS = ("all items", "conflicts", "triage")
 
 
 def _short(text: str | None, n: int = 14) -> str:
@@ -40,6 +41,7 @@ class ConflictListModel(QAbstractListModel):
         super().__init__()
         self.session: ReviewSession | None = None
         self.unresolved_only = False
+        self.kind = "all items"  # or "conflicts" / "triage"
         self.shown: list[int] = []  # item indices, ascending
         self.cursor = -1  # the session's cursor, painted as the current row
         self._text: dict[int, str] = {}  # display strings, rebuilt only when an item changes
@@ -69,12 +71,27 @@ class ConflictListModel(QAbstractListModel):
         self._rebuild()
         self.endResetModel()
 
+    def cycle_kind(self) -> str:
+        """All items → conflicts only → triage only → all items."""
+        order = KINDS
+        self.beginResetModel()
+        self.kind = order[(order.index(self.kind) + 1) % len(order)]
+        self._rebuild()
+        self.endResetModel()
+        return self.kind
+
+    def _wanted(self, s: ReviewSession, i: int) -> bool:
+        it = s.items[i]
+        if self.unresolved_only and it.key in s.decisions:
+            return False
+        return self.kind == "all items" or it.triage == (self.kind == "triage")
+
     def _rebuild(self) -> None:
         s = self.session
         if s is None:
             self.shown = []
-        elif self.unresolved_only:
-            self.shown = [i for i, it in enumerate(s.items) if it.key not in s.decisions]
+        elif self.unresolved_only or self.kind != "all items":
+            self.shown = [i for i in range(len(s.items)) if self._wanted(s, i)]
         else:
             self.shown = list(range(len(s.items)))
 
@@ -89,7 +106,7 @@ class ConflictListModel(QAbstractListModel):
             return
         self._text.pop(item_index, None)
         row = self.row_of(item_index)
-        wanted = not self.unresolved_only or s.items[item_index].key not in s.decisions
+        wanted = self._wanted(s, item_index)
         if row is not None and wanted:
             self.dataChanged.emit(self.index(row), self.index(row))
         elif row is not None:
@@ -141,6 +158,8 @@ class ConflictListModel(QAbstractListModel):
         c = s.conflict_of(item)
         if c is not None:
             what = f"{_short(c.left)} ↔ {_short(c.right)}"
+            if c.suggestion is not None:  # the suggested side and how sure, before it is cut
+                what = f"→{c.suggestion.pick[0].upper()} {c.suggestion.confidence:.2f}  {what}"
         elif unit.one_sided:
             side = "left" if unit.left is not None else "right"
             what = f"only {side}: {_short(unit.text(side), 18)}"

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from reviewer.core import bulk
 from reviewer.core.merge import Decision
 from reviewer.core.session import ReviewItem, ReviewSession
 from reviewer.ui import tasks
@@ -145,7 +146,8 @@ class ReviewController(QObject):
 
     @property
     def read_only_view(self) -> bool:
-        return bool(self.review is not None and self.review.project.read_only)
+        project = self.review.project if self.review is not None else None
+        return bool(getattr(project, "read_only", False))
 
     def open_with(self, what: str, fn: Callable[[Progress], Loaded]) -> None:
         """Open what ``fn`` loads (in a worker), e.g. one page of a corpus project."""
@@ -171,10 +173,10 @@ class ReviewController(QObject):
         self.loaded.emit()
 
     def _bind_store(self) -> None:
-        review = self.review
-        if review is not None and review.session.sink is not None:
+        review, session = self.review, self.session
+        if review is not None and session is not None and session.sink is not None:
             # The sqlite connection belongs to the store thread: route the writes there.
-            review.session.sink = ThreadedSink(review.project, self.store, self._on_store_error)
+            session.sink = ThreadedSink(review.project, self.store, self._on_store_error)
 
     def _on_store_error(self, error: BaseException) -> None:
         # Called on the store thread; the signal is queued to the UI thread.
@@ -198,6 +200,11 @@ class ReviewController(QObject):
         previous, self._resumable = self._resumable, None
         if previous is None or self.session is None:
             return ""  # nothing was open, or an in-memory review: it is still intact
+        if not hasattr(previous, "session"):
+            # A corpus page: its project stays open, only the session's sink was unbound.
+            self.review, self.session.sink = previous, previous.project
+            self._bind_store()
+            return ""
         from reviewer.core import project
 
         # A corpus page reopens itself: its project was never closed.
@@ -250,17 +257,24 @@ class ReviewController(QObject):
     def goto(self, index: int) -> None:
         self._run(lambda s: s.goto(index))
 
+    # j/k and n/N move between word conflicts only; t/T between triage items.
     def next_item(self) -> None:
-        self._run(lambda s: s.step(+1))
+        self._run(lambda s: s.step(+1, triage=False) or self.message.emit("No further conflict"))
 
     def prev_item(self) -> None:
-        self._run(lambda s: s.step(-1))
+        self._run(lambda s: s.step(-1, triage=False) or self.message.emit("No earlier conflict"))
 
     def next_unresolved(self) -> None:
-        self._run(lambda s: s.step_unresolved(+1) or self.message.emit("No unresolved items"))
+        self._run(lambda s: s.step_unresolved(+1, False) or self.message.emit("No conflicts left"))
 
     def prev_unresolved(self) -> None:
-        self._run(lambda s: s.step_unresolved(-1) or self.message.emit("No unresolved items"))
+        self._run(lambda s: s.step_unresolved(-1, False) or self.message.emit("No conflicts left"))
+
+    def next_triage(self) -> None:
+        self._run(lambda s: s.step_unresolved(+1, True) or s.step(+1, True))
+
+    def prev_triage(self) -> None:
+        self._run(lambda s: s.step_unresolved(-1, True) or s.step(-1, True))
 
     def next_article(self) -> None:
         self._run(lambda s: s.step_article(+1))
@@ -305,10 +319,67 @@ class ReviewController(QObject):
         self.decide("both_rl")
 
     def keep(self) -> None:
-        self.decide("keep")
+        self._triage("keep")
 
     def drop(self) -> None:
-        self.decide("drop")
+        self._triage("drop")
+
+    def _triage(self, choice: str) -> None:
+        """Keep/drop; on the title row of a one-sided article, the whole article at once."""
+        s, item = self.session, self.current
+        if s is not None and item is not None and bulk.is_title_row(s, item):
+            art = item.article_index
+            self.run_batch(lambda s: bulk.whole_article(s, art, choice), f"article {choice}")
+        else:
+            self.decide(choice)
+
+    # --- many decisions at once: each is one undo step --------------------------------------
+    def run_batch(self, plan: Callable[[ReviewSession], list], what: str) -> int:
+        """Apply the changes ``plan`` makes for the session as one undo step."""
+        s = self.session
+        if s is None or self.busy:
+            return 0
+        changes = plan(s)
+        old = s.cursor
+        n = s.apply_batch(changes)
+        if not n:
+            self.message.emit(f"Nothing to do ({what})")
+            return 0
+        self.changed.emit(Change(tuple(k for k, _d in changes), old, s.cursor))
+        self.message.emit(f"{what}: {n} item{'s' if n != 1 else ''} decided (z undoes)")
+        return n
+
+    def _article(self) -> int | None:
+        return self.current.article_index if self.current is not None else None
+
+    def accept_suggestion(self) -> None:
+        s, item = self.session, self.current
+        sug = s.suggestion_of(item) if s is not None and item is not None else None
+        if item is None or sug is None:
+            self.message.emit("No suggestion for this item")
+            return
+        self._run(lambda s: s.decide(sug.pick, key=item.key, origin="suggestion"), (item.key,))
+
+    def accept_article_suggestions(self) -> None:
+        art = self._article()
+        if art is not None:
+            plan = lambda s: bulk.suggestions(s, bulk.SUGGESTION_THRESHOLD, art)  # noqa: E731
+            self.run_batch(plan, "suggestions accepted in this article")
+
+    def take_left_article(self) -> None:
+        art = self._article()
+        if art is not None:
+            self.run_batch(lambda s: bulk.side(s, "left", art), "left readings for this article")
+
+    def take_right_article(self) -> None:
+        art = self._article()
+        if art is not None:
+            self.run_batch(lambda s: bulk.side(s, "right", art), "right readings for this article")
+
+    def accept_article_defaults(self) -> None:
+        art = self._article()
+        if art is not None:
+            self.run_batch(lambda s: bulk.defaults(s, art), "defaults for this article")
 
     def clear(self) -> None:
         item = self.current

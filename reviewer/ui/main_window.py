@@ -24,9 +24,11 @@ from reviewer.ui.actions import ActionId, build_actions, fill_menus, load_key_ov
 from reviewer.ui.conflict_list import ConflictList
 from reviewer.ui.controller import Change, ReviewController
 from reviewer.ui.corpus_mode import CorpusMode
+from reviewer.ui.item_info import ItemInfo
 from reviewer.ui.panels import CheatSheet, FindBar, RawPane
 from reviewer.ui.parallel_model import LEFT, MERGED, RIGHT, SIDES, ParallelModel, source_label
 from reviewer.ui.parallel_view import ParallelView
+from reviewer.ui.settle import SettleCommands, status_text
 
 PROJECT_SUFFIX = ".reviewer"
 
@@ -51,11 +53,14 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(self.find_bar)
+        self.item_info = ItemInfo()
+        lay.addWidget(self.item_info)
         lay.addWidget(self.view, 1)
         self.setCentralWidget(central)
 
+        self.settle = SettleCommands(self)
         overrides, self.key_warnings = load_key_overrides()
-        self.actions = build_actions(self, [controller, self], overrides)
+        self.actions = build_actions(self, [controller, self.settle, self], overrides)
         fill_menus(self.menuBar(), self.actions)
         self._build_docks()
         self._build_status_bar()
@@ -150,6 +155,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             " · ".join(notes) if notes else "Ready — press ? for keys", 8000
         )
+        self.settle.loaded(s.status())
         self._refresh_status()
         if s.current is not None:
             row = self.model.row_of_item(s.cursor)
@@ -207,7 +213,7 @@ class MainWindow(QMainWindow):
         if s is None:
             return
         st = s.status()
-        self.resolved_label.setText(f"Resolved {st.resolved} of {st.total}")
+        self.resolved_label.setText(status_text(st))
         # In the dock's title, not a label inside it: a label changing its text re-lays-out
         # the dock and repaints the whole list under it, on every decision.
         self.list_dock.setWindowTitle(f"Conflicts — {st.remaining} unresolved of {st.total}")
@@ -215,11 +221,17 @@ class MainWindow(QMainWindow):
         # Undo belongs to the session; the window only reflects whether there is any.
         self.actions[ActionId.UNDO].setEnabled(st.can_undo)
         self.actions[ActionId.REDO].setEnabled(st.can_redo)
+        self.settle.after_change(st)
 
     def _update_raw(self) -> None:
         s = self.controller.session
+        if s is not None:
+            self.item_info.show_item(s)
         if s is not None and self.raw_dock.isVisible():
-            self.raw.show_unit(s, s.unit_of(s.current) if s.current else None)
+            cur = s.current
+            self.raw.show_unit(
+                s, s.unit_of(cur) if cur else None, s.conflict_of(cur) if cur else None
+            )
 
     # --- window commands (handler names from actions.py) -----------------------------------
     def set_unresolved_only(self, on: bool) -> None:
@@ -227,6 +239,10 @@ class MainWindow(QMainWindow):
         s = self.controller.session
         if s is not None and s.current is not None:
             self.conflicts.show_item(s.cursor)
+
+    def cycle_list_kind(self) -> None:
+        kind = self.conflicts.list_model.cycle_kind()
+        self.statusBar().showMessage(f"List shows: {kind}", 3000)
 
     def set_raw_visible(self, on: bool) -> None:
         self.raw_dock.setVisible(on)

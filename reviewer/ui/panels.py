@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewer.core.model import Unit
+from reviewer.core.describe import raw_span
+from reviewer.core.model import Conflict, Unit
 from reviewer.core.session import ReviewSession
 from reviewer.ui import theme
 from reviewer.ui.actions import cheat_sheet_html
@@ -70,7 +72,8 @@ class FindBar(QWidget):
 
 
 class RawPane(QWidget):
-    """The raw source of the current unit, exactly as extracted (lines, wraps and all)."""
+    """The raw source of the current unit, exactly as extracted (lines, wraps and all), with
+    the current conflict's readings marked. Long lines wrap: the span must be seen."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +81,7 @@ class RawPane(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         self.sides: list[tuple[QLabel, QPlainTextEdit]] = []
+        self.marked: dict[str, tuple[int, int] | None] = {}  # side -> span in the shown text
         for name in ("left", "right"):
             col = QVBoxLayout()
             label = QLabel(self)
@@ -85,17 +89,21 @@ class RawPane(QWidget):
             text.setObjectName(f"raw_{name}")
             text.setReadOnly(True)
             text.setFont(theme.text_font(1.0))
-            text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # show the file's own lines
+            text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
             col.addWidget(label)
             col.addWidget(text, 1)
             lay.addLayout(col, 1)
             self.sides.append((label, text))
 
-    def show_unit(self, session: ReviewSession, unit: Unit | None) -> None:
+    def show_unit(
+        self, session: ReviewSession, unit: Unit | None, conflict: Conflict | None = None
+    ) -> None:
         sources = (session.alignment.left, session.alignment.right)
+        self.marked = {}
         for (label, text), side, src in zip(self.sides, ("left", "right"), sources):
             name = source_label(src.path)
             span = unit.raw(side) if unit is not None else None
+            text.setExtraSelections([])
             if unit is None:
                 label.setText(name)
                 text.setPlainText("")
@@ -110,6 +118,27 @@ class RawPane(QWidget):
                 line = src.text.count("\n", 0, start) + 1
                 label.setText(f"{name}: line {line}, characters {start}–{end}")
                 text.setPlainText(src.text[start:end])
+                if conflict is not None:
+                    self._mark(text, side, src.text[start:end], unit, conflict)
+
+    def _mark(self, edit: QPlainTextEdit, side: str, raw: str, unit: Unit, c: Conflict) -> None:
+        lo, hi = (c.left_start, c.left_end) if side == "left" else (c.right_start, c.right_end)
+        found = raw_span(raw, unit.text(side) or "", lo, hi)  # type: ignore[arg-type]
+        self.marked[side] = found
+        if found is None:
+            return
+        cur = edit.textCursor()
+        cur.setPosition(found[0])
+        cur.setPosition(max(found[1], found[0] + 1), QTextCursor.MoveMode.KeepAnchor)
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = cur
+        sel.format.setBackground(theme.current().mark(side))
+        sel.format.setFontUnderline(True)
+        edit.setExtraSelections([sel])
+        caret = edit.textCursor()
+        caret.setPosition(found[0])
+        edit.setTextCursor(caret)
+        edit.centerCursor()
 
 
 class CheatSheet(QDialog):

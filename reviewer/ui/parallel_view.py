@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -29,6 +30,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QResizeEvent,
     QTextLayout,
 )
 from PySide6.QtWidgets import (
@@ -319,6 +321,7 @@ class ParallelView(QTreeView):
         self.setModel(model)
         self.pmodel = model
         self.pdelegate = ParallelDelegate(self, model)
+        self.follow_row: int | None = None  # the current item's row, kept in view
         self.setItemDelegate(self.pdelegate)
         self.setRootIsDecorated(False)
         self.setItemsExpandable(False)
@@ -347,12 +350,32 @@ class ParallelView(QTreeView):
         self.pdelegate.forget(rows)
         self.pmodel.refresh_rows(rows)
 
+    def fully_visible(self, row: int) -> bool:
+        """Is the whole row on screen (its top, for a row taller than the viewport)?"""
+        r = self.visualRect(self.pmodel.index(row, 0))
+        vh = self.viewport().height()
+        if not r.isValid() or r.top() < 0:
+            return False
+        return r.bottom() < vh or (r.height() > vh and r.top() == 0)
+
     def show_row(self, row: int) -> None:
-        """Bring ``row`` into view, centring it only when it is not visible already."""
+        """Bring the whole of ``row`` into view; scroll only when some of it is hidden, and
+        then centre it (the next moves then need no scroll)."""
+        self.follow_row = row
+        if self.fully_visible(row):
+            return
         index = self.pmodel.index(row, 0)
-        r = self.visualRect(index)
-        if not r.isValid() or not self.viewport().rect().intersects(r) or r.top() < 0:
-            self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        if not self.fully_visible(row):  # taller than half the viewport
+            self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
+        # A dock opening (the raw pane, r) shrinks the view: keep the current row in sight.
+        if self.follow_row is not None and 0 <= self.follow_row < self.pmodel.rowCount():
+            QTimer.singleShot(
+                0, lambda: self.follow_row is not None and self.show_row(self.follow_row)
+            )
 
     def show_found(self, row: int, needle: str) -> None:
         """Mark ``needle`` in ``row`` and bring the row into view."""

@@ -53,5 +53,8 @@ class ThreadedSink:
     def save_decision(self, key: str, decision: Decision | None) -> None:
         self.store.post(self.target.save_decision, key, decision, on_error=self.on_error)
 
+    def save_decisions(self, changes: list[tuple[str, Decision | None]]) -> None:
+        self.store.post(self.target.save_decisions, list(changes), on_error=self.on_error)
+
     def save_cursor(self, key: str | None) -> None:
         self.store.post(self.target.save_cursor, key, on_error=self.on_error)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.cli import main
+from reviewer.core.corpus.export import accept_suggestions
 from reviewer.core.corpus.pages import open_page
 from reviewer.core.corpus.store import CorpusProject
 from reviewer.core.export import render
@@ -36,11 +37,19 @@ def decide_first(project_path: Path, page: str, choice: str) -> None:
         review.session.decide(choice)
 
 
-def expected(project_path: Path, prefer: str | None, fmt: str = "txt") -> dict[str, dict]:
+def expected(
+    project_path: Path, prefer: str | None, fmt: str = "txt", suggestions: bool = False
+) -> dict[str, dict]:
     """What the single-pair export renders for each page, with the page's decisions."""
     with CorpusProject.open(project_path) as cp:
         decisions = cp.decision_map()
-        return {p: render(cp.alignment(p), decisions.get(p, {}), prefer, fmt) for p in PAGES}
+        out = {}
+        for p in PAGES:
+            al, chosen = cp.alignment(p), decisions.get(p, {})
+            if suggestions:
+                chosen = accept_suggestions(al, chosen)
+            out[p] = render(al, chosen, prefer, fmt)
+        return out
 
 
 def test_unresolved_conflicts_give_exit_3_with_counts_per_page(capsys, aligned, tmp_path) -> None:
@@ -108,7 +117,7 @@ def test_jsonl_export_carries_the_page(capsys, aligned, tmp_path) -> None:
     records = [
         json.loads(line) for line in (out / "articles.jsonl").read_text("utf-8").splitlines()
     ]
-    want = expected(project, "right", "jsonl")
+    want = expected(project, "right", "jsonl", suggestions=True)
     single = [
         (page, json.loads(line))
         for page in PAGES

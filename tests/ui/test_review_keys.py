@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from reviewer.core import bulk
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.parallel_model import MERGED
+from reviewer.ui.settle import status_text
 
 K = Qt.Key
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -23,7 +25,12 @@ def test_resolve_everything_with_keys_then_undo_and_redo(sample_window: MainWind
     assert s is not None
     total = s.status().total
     assert total > 20
-    assert w.resolved_label.text() == f"Resolved 0 of {total}"
+    st = s.status()
+    assert w.resolved_label.text() == status_text(st)
+    assert (
+        w.resolved_label.text()
+        == f"{st.conflicts} conflicts left · {st.triage} triage, defaults apply"
+    )
     # Conflicts cycle through 1 / 2 / 3 / 4 / Ctrl+1 / Left; one-sided units keep / drop.
     conflict_keys = [
         (K.Key_1, Qt.KeyboardModifier.NoModifier, "left"),
@@ -35,34 +42,44 @@ def test_resolve_everything_with_keys_then_undo_and_redo(sample_window: MainWind
     ]
     unit_keys = [(K.Key_Space, "keep"), (K.Key_X, "drop")]
     expected: dict[str, str] = {}
-    presses = 0
+    steps: list[list[str]] = []  # the item keys each key press decided
     while s.status().remaining:
         item = s.current
         assert item is not None and not s.is_resolved(item)  # auto-advance to unresolved
         if item.kind == "conflict":
-            key, mod, choice = conflict_keys[presses % len(conflict_keys)]
+            key, mod, choice = conflict_keys[len(steps) % len(conflict_keys)]
             qtbot.keyClick(view, key, mod)
+            keys = [item.key]
         else:
-            key, choice = unit_keys[presses % 2]
+            key, choice = unit_keys[len(steps) % 2]
+            whole = bulk.is_title_row(s, item)  # Space/x there settle the whole article
             qtbot.keyClick(view, key)
-        expected[item.key] = choice
-        presses += 1
-        assert s.status().resolved == presses
-        assert w.resolved_label.text() == f"Resolved {presses} of {total}"
-        assert presses <= total
-    assert presses == total
+            art = item.article_index
+            keys = [it.key for it in s.items if whole and it.article_index == art and it.triage]
+            keys = keys or [item.key]
+        expected.update(dict.fromkeys(keys, choice))
+        steps.append(keys)
+        assert s.status().resolved == len(expected)
+        assert w.resolved_label.text() == status_text(s.status())
+        assert len(steps) <= total
+    assert len(expected) == total and len(steps) < total  # whole articles took one key each
     assert {k: s.decision(k).choice for k in expected} == expected
     assert w.list_dock.windowTitle() == f"Conflicts — 0 unresolved of {total}"
+    assert w.resolved_label.text() == "All settled · Ctrl+E exports"
+    box = w.message_box  # the window says so, and offers the export
+    assert box is not None and box.objectName() == "settled_box" and box.isVisible()
+    qtbot.keyClick(box, K.Key_Escape)
+    assert not box.isVisible()
 
     # Undo three decisions (z, z, Ctrl+Z), then redo them (Shift+Z, Ctrl+Shift+Z, Shift+Z).
-    last = list(expected)[-3:]
+    last = [k for st in steps[-3:] for k in st]
     qtbot.keyClick(view, K.Key_Z)
     qtbot.keyClick(view, K.Key_Z)
     qtbot.keyClick(view, K.Key_Z, CTRL)
-    assert s.status().resolved == total - 3
-    assert w.resolved_label.text() == f"Resolved {total - 3} of {total}"
+    assert s.status().resolved == total - len(last)
+    assert w.resolved_label.text() == status_text(s.status())
     assert all(s.decision(k) is None for k in last)
-    assert s.current is not None and s.current.key == last[0]  # the cursor follows the undo
+    assert s.current is not None and s.current.key in steps[-3]  # the cursor follows the undo
     qtbot.keyClick(view, K.Key_Z, SHIFT)
     qtbot.keyClick(view, K.Key_Z, CTRL | SHIFT)
     qtbot.keyClick(view, K.Key_Z, SHIFT)
@@ -95,12 +112,14 @@ def test_resolve_everything_with_keys_then_undo_and_redo(sample_window: MainWind
 
 def test_navigation_keys(sample_window: MainWindow, qtbot) -> None:
     s, view = sample_window.controller.session, sample_window.view
-    assert s is not None and s.cursor == 0
+    assert s is not None
+    conflicts = [i for i, it in enumerate(s.items) if not it.triage]
+    assert s.cursor == conflicts[0]  # the review starts on the first word conflict
     qtbot.keyClick(view, K.Key_J)
     qtbot.keyClick(view, K.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert s.cursor == 2
+    assert s.cursor == conflicts[2]  # j skips triage items
     qtbot.keyClick(view, K.Key_K)
-    assert s.cursor == 1
+    assert s.cursor == conflicts[1]
     qtbot.keyClick(view, K.Key_BracketRight)
     assert s.current is not None and s.current.article_index == 1
     assert sample_window.article_label.text() == f"Article 2 of {s.status().article_count}"

@@ -11,7 +11,7 @@ import json
 import zlib
 from typing import Any
 
-from reviewer.core.model import Alignment, Article, Conflict, Source, Unit
+from reviewer.core.model import Alignment, Article, Conflict, Source, Suggestion, Unit
 
 BLOB_FORMAT = 1
 _LEVEL = 1  # zlib: under 1 ms a page for a blob under a third of the JSON
@@ -50,6 +50,7 @@ def to_data(alignment: Alignment) -> dict[str, Any]:
                                 "left": c.left,
                                 "right": c.right,
                                 "span": [c.left_start, c.left_end, c.right_start, c.right_end],
+                                "suggestion": _suggestion(c.suggestion),
                             }
                             for c in u.conflicts
                         ],
@@ -60,6 +61,14 @@ def to_data(alignment: Alignment) -> dict[str, Any]:
             for art in alignment.articles
         ],
     }
+
+
+def _suggestion(s: Suggestion | None) -> list | None:
+    return [s.pick, s.reason, s.confidence] if s is not None else None
+
+
+def _suggested(data: list | None) -> Suggestion | None:
+    return Suggestion(data[0], data[1], data[2]) if data else None
 
 
 def _raw(span: list[int] | None) -> tuple[int, int] | None:
@@ -81,7 +90,14 @@ def from_data(data: dict[str, Any]) -> Alignment:
                     right=u["right"],
                     duplicate_of=u["duplicate_of"],
                     conflicts=tuple(
-                        Conflict(c["id"], c["left"], c["right"], *c["span"]) for c in u["conflicts"]
+                        Conflict(
+                            c["id"],
+                            c["left"],
+                            c["right"],
+                            *c["span"],
+                            _suggested(c.get("suggestion")),
+                        )
+                        for c in u["conflicts"]
                     ),
                     left_raw=_raw(u["left_raw"]),
                     right_raw=_raw(u["right_raw"]),

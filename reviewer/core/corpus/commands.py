@@ -51,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument(
         "--accept-suggestions", action="store_true", help="take the engine's suggestions"
     )
-    e.add_argument("--format", choices=("txt", "jsonl"), default="txt")
+    e.add_argument("--format", choices=("txt", "jsonl", "tei", "tei-app"), default="txt")
     e.add_argument("--force", action="store_true", help="replace a non-empty output folder")
     return p
 

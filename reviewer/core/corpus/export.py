@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewer.core import bulk
 from reviewer.core.atomic import replace_dir
 from reviewer.core.corpus.store import CorpusProject
 from reviewer.core.export import (
@@ -34,6 +35,7 @@ from reviewer.core.export import (
 )
 from reviewer.core.merge import Decision
 from reviewer.core.model import Alignment
+from reviewer.core.session import ReviewSession
 
 
 class CorpusUnresolvedError(Exception):
@@ -54,21 +56,12 @@ class CorpusExportResult:
 
 
 def accept_suggestions(
-    alignment: Alignment, decisions: Mapping[str, Decision]
+    alignment: Alignment, decisions: Mapping[str, Decision], min_confidence: float = 0.9
 ) -> dict[str, Decision]:
-    """HOOK for ``--accept-suggestions`` (issue 8): the engine's confident suggestions for
-    every conflict the editor has not decided (the editor's own decisions always win).
-
-    Until ``reviewer.core.bulk`` (suggestions) is part of the engine this is a NO-OP that
-    returns the editor's decisions unchanged.
-    """
-    try:
-        from reviewer.core import bulk  # type: ignore[attr-defined]
-    except ImportError:  # no suggestions in this engine yet: nothing to accept
-        return dict(decisions)
-    from reviewer.core.session import ReviewSession
-
-    suggested = dict(bulk.suggestions(ReviewSession(alignment, dict(decisions))))
+    """``--accept-suggestions``: the engine's confident suggestions for every conflict the
+    editor has not decided (the editor's own decisions always win)."""
+    session = ReviewSession(alignment, dict(decisions))
+    suggested = dict(bulk.suggestions(session, min_confidence))
     return {**suggested, **decisions}
 
 
@@ -152,7 +145,7 @@ def export_corpus(
         rendered = render(alignment, decisions, prefer, fmt, ref)
         manifest = json.loads(rendered[MANIFEST])
         for entry in manifest["articles"]:
-            if fmt == "txt":
+            if fmt != "jsonl":  # one file per article: txt, tei, tei-app
                 entry["file"] = f"{page}/{entry['file']}"
                 files[entry["file"]] = rendered[entry["file"].rsplit("/", 1)[1]]
         if fmt == "jsonl":

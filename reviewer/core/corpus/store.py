@@ -236,8 +236,6 @@ class PageSink:
     decision, so the page list stays current without decoding any alignment.
     """
 
-    read_only = False  # the window asks a review's project this
-
     def __init__(self, project: CorpusProject, page: str) -> None:
         self.project = project
         self.page = page
