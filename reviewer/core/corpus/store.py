@@ -9,7 +9,9 @@ ever decoded, so memory does not grow with the corpus.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -342,6 +344,8 @@ class PageSink:
 def is_corpus_project(path: str | Path) -> bool:
     """Does ``path`` hold a corpus project (the SQLite header's application id)?"""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # never open a FIFO: it could block
+            return False
         with open(path, "rb") as f:
             head = f.read(72)
     except OSError:
