@@ -1,8 +1,10 @@
 """Benchmark: `python -m reviewer.bench [--json] [--no-ui]`.
 
 Prints the engine figures (warm align time of the sample pair, align time and peak memory
-for a generated ~1 MB pair, ratio of align time to jieba's tokenising time) and, unless
---no-ui, the window figures from ``reviewer.ui.bench_ui``. Times in ms, memory in MB.
+for a generated ~1 MB pair, ratio of align time to jieba's tokenising time), the accuracy
+on 40 held-out page pairs of real news (``reviewer.dev.evaluate``: articles whole, titles
+right, passages paired, differences found, layout-only conflicts; fractions 0-1) and,
+unless --no-ui, the window figures from ``reviewer.ui.bench_ui``. Times in ms, memory in MB.
 """
 
 from __future__ import annotations
@@ -58,6 +60,19 @@ def engine_figures(size: int = 1_000_000) -> dict[str, float]:
     }
 
 
+def heldout_figures(pages: int = 40) -> dict[str, float]:
+    """Accuracy on held-out generated pages (empty, with a note, without the corpus)."""
+    from reviewer.dev.corpus import CorpusMissing
+    from reviewer.dev.evaluate import evaluate
+
+    try:
+        report = evaluate("held-out", pages)
+    except CorpusMissing as exc:
+        print(f"bench: held-out accuracy skipped: {exc}", file=sys.stderr)
+        return {}
+    return report.figures(prefix="heldout_")
+
+
 def ui_figures(size: int) -> dict[str, float]:
     """Window figures on the sample (sample_*) and on a generated pair (big_*)."""
     from reviewer.ui.bench_keys import measure_keys
@@ -73,8 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--no-ui", action="store_true", help="engine figures only")
     p.add_argument("--size", type=int, default=1_000_000, help="bytes of the generated pair")
+    p.add_argument("--pages", type=int, default=40, help="held-out pages (0: skip accuracy)")
     args = p.parse_args(argv)
     figures = engine_figures(args.size)
+    if args.pages > 0:
+        figures.update(heldout_figures(args.pages))
     if not args.no_ui:
         figures.update(ui_figures(args.size))
     print_figures(figures, as_json=args.json)

@@ -42,6 +42,11 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("txt", "jsonl"), default="txt")
     p.add_argument("--force", action="store_true", help="replace a non-empty output folder")
     p.add_argument(
+        "--any-project",
+        action="store_true",
+        help="use --project even if it was made for other sources",
+    )
+    p.add_argument(
         "--accept-suggestions",
         action="store_true",
         help="take the suggested reading of undecided conflicts (before --prefer)",

@@ -52,7 +52,7 @@ def test_json_contract_on_the_sample() -> None:
 def test_summary_without_json() -> None:
     r = _run("align", str(SAMPLE_LEFT), str(SAMPLE_RIGHT))
     assert r.returncode == 0
-    assert "articles: 9" in r.stdout and "conflicts:" in r.stdout
+    assert "articles: 8" in r.stdout and "conflicts:" in r.stdout
 
 
 def test_bad_input_exits_2_with_a_message_naming_the_file(tmp_path: Path) -> None:

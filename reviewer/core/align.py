@@ -40,8 +40,20 @@ class Piece:
 class Side:
     """One source as a stream of canonical characters over its blocks."""
 
-    def __init__(self, blocks: list[Block], reliable_breaks: bool = True) -> None:
+    def __init__(
+        self,
+        blocks: list[Block],
+        reliable_breaks: bool = True,
+        strong_frags: set[int] | None = None,
+        titles_after: bool = False,
+        candidate_frags: set[int] | None = None,
+    ) -> None:
+        self.titles_after = titles_after  # titles are printed after their bodies
+        # Fragments whose title block is only title-like: it may be a section head.
+        self.candidate_frags = candidate_frags or set()
         self.reliable_breaks = reliable_breaks
+        # Fragments whose start is strong evidence of a new article (see segment.py).
+        self.strong_frags = strong_frags if strong_frags is not None else {b.frag for b in blocks}
         self.blocks = sorted(blocks, key=lambda b: b.para.raw[0])
         parts: list[str] = []
         self.bstart: list[int] = []
@@ -196,6 +208,14 @@ def _sentence_cut(stream: str, lo: int, hi: int, guess: int) -> int | None:
     return p if ok else None
 
 
+def _sentences(text: str) -> int:
+    return sum(
+        1
+        for i, ch in enumerate(text)
+        if ch in SENTENCE_END and text[i + 1 : i + 2] not in SENTENCE_END
+    )
+
+
 def _edge_splits(
     donor: Side, recv: Side, ov: dict[tuple[int, int], Overlap], flip: bool, ed_recv: _Edits
 ) -> None:
@@ -219,7 +239,10 @@ def _edge_splits(
         d_first, d_last = (o.b_first, o.b_last) if flip else (o.a_first, o.a_last)
         tail = dp.end - 1 - d_last
         head = d_first - dp.start
-        if not dp.weak_end and rp.end - (r_last + 1 + tail) > 15:
+        # What is left after the donor's paragraph ends is a paragraph of its own only if
+        # it holds more than one sentence: one sentence is more often one the donor dropped.
+        rest = recv.stream[r_last + 1 + tail : rp.end]
+        if not dp.weak_end and len(rest) > 15 and _sentences(rest) >= 2:
             cut = _sentence_cut(
                 recv.stream, r_last + 1, min(rp.end - 1, r_last + 1 + tail + 8), r_last + 1 + tail
             )

@@ -9,9 +9,10 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from reviewer.core.align import Piece, Side
+from reviewer.core.text import may_end_paragraph
 
 _CONTENT = frozenset({"paragraph", "caption"})
 _HEAD = ("title", "subtitle")
@@ -45,23 +46,156 @@ class _UnionFind:
             self.parent[max(rx, ry, key=repr)] = min(rx, ry, key=repr)
 
 
-def _subfragments(pieces: list[Piece], partner: dict[int, int]) -> list[tuple[int, int]]:
-    """(fragment, part) for each piece: a fragment is cut where its partners jump back.
+def _segments(side: Side) -> list[int]:
+    """For each piece, its article as its own version's strong breaks alone say, or -1.
+
+    Only segments that hold a title count: a segment without one may be the rest of an
+    article that another one interrupted.
+    """
+    seg_of: list[int] = []
+    seg, frag = 0, None
+    for p in side.pieces:
+        if p.frag != frag:
+            frag = p.frag
+            seg += frag in side.strong_frags
+        seg_of.append(seg)
+    titled = {seg_of[i] for i, p in enumerate(side.pieces) if p.role == "title"}
+    return [s if s in titled else -1 for s in seg_of]
+
+
+def _titleish(side: Side, i: int) -> bool:
+    p = side.pieces[i]
+    if p.role in _HEAD:
+        return True
+    if p.role != "paragraph" or not 4 <= p.size <= 40:
+        return False
+    t = side.stream[p.start : p.end]
+    return "。" not in t and not may_end_paragraph(t)
+
+
+def _subfragments(
+    side: Side, partner: dict[int, int], other_seg: list[int]
+) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """(fragment, part) for each piece: a fragment is cut where its partners say two articles.
 
     A version that spliced part of another article into this one shows it as a jump
-    backwards in the other version's order.
+    backwards in the other version's order; a version that lost a title (or never had a
+    heading) shows partners on both sides of a strong break of the other version.
+    Also returns the parts that begin at a backward jump.
     """
-    out: list[tuple[int, int]] = []
-    frag, part, last = -1, 0, -1
+    pieces = side.pieces
+    cuts: list[tuple[int, int]] = []  # (last piece of the old part, first of the new)
+    jumps: set[int] = set()
+    frag, last, last_seg, last_i = -1, -1, -1, -1
     for i, p in enumerate(pieces):
         if p.frag != frag:
-            frag, part, last = p.frag, 0, -1
+            frag, last, last_seg, last_i = p.frag, -1, -1, -1
         q = partner.get(i)
-        if q is not None and p.role in _CONTENT:
-            if last >= 0 and q < last - 2:
-                part += 1
-            last = q
+        if q is None or p.role not in _CONTENT:
+            continue
+        seg = other_seg[q]
+        if last >= 0 and (q < last - 2 or (seg != last_seg and min(seg, last_seg) >= 0)):
+            cuts.append((last_i, i))
+            if q < last - 2:
+                jumps.add(len(cuts) - 1)
+        last, last_seg, last_i = q, other_seg[q], i
+    starts: set[int] = set()
+    jump_starts: set[int] = set()
+    for c, (lo, hi) in enumerate(cuts):
+        between = range(lo + 1, hi)
+        heads = [k for k in between if _titleish(side, k) or pieces[k].role == "byline"]
+        if side.titles_after:
+            titles = [k for k in between if _titleish(side, k)]
+            start = titles[-1] + 1 if titles else lo + 1
+            rest = [k for k in between if k >= start and pieces[k].role == "byline"]
+            start = min(rest, default=start) if not titles else start
+        else:
+            start = heads[0] if heads else lo + 1
+        starts.add(start)
+        if c in jumps:
+            jump_starts.add(start)
+    out: list[tuple[int, int]] = []
+    moved: set[tuple[int, int]] = set()
+    frag, part = -1, 0
+    for i, p in enumerate(pieces):
+        if p.frag != frag:
+            frag, part = p.frag, 0
+        elif i in starts:
+            part += 1
+            if i in jump_starts:
+                moved.add((frag, part))
         out.append((frag, part))
+    return out, moved
+
+
+def _rejoin_moved(
+    uf: _UnionFind, subs: dict[str, list[tuple[int, int]]], moved: dict[str, set]
+) -> None:
+    """A passage one version moved into another article is cut off on both sides; it goes
+    back to where the other version prints it, as the tail of its own article.
+
+    The side that holds the passage inside another article (a part sandwiched between two
+    parts of one article) is the one that moved it.
+    """
+    order = {s: list(dict.fromkeys(keys)) for s, keys in subs.items()}
+    members: dict[object, list[tuple[str, int]]] = defaultdict(list)
+    for s, keys in order.items():
+        for idx, key in enumerate(keys):
+            members[uf.find((s, key))].append((s, idx))
+    for group in list(members.values()):
+        # Only passages cut off on every side, at least once by a jump backwards.
+        if any(order[s][idx][1] == 0 for s, idx in group) or not any(
+            order[s][idx] in moved[s] for s, idx in group
+        ):
+            continue
+        homes = []
+        for s, idx in group:
+            keys = order[s]
+            prev = keys[idx - 1] if idx > 0 else None
+            nxt = keys[idx + 1] if idx + 1 < len(keys) else None
+            if prev is None or prev[0] != keys[idx][0]:
+                continue
+            inside = (
+                nxt is not None and nxt[0] == prev[0] and uf.find((s, nxt)) == uf.find((s, prev))
+            )
+            if not inside:
+                homes.append((s, prev))
+        if len({s for s, _ in homes}) == 1:
+            uf.union(homes[0], (group[0][0], order[group[0][0]][group[0][1]]))
+
+
+def title_pairs(
+    a: Side, b: Side, pairs: list[tuple[int, int, int]], cutoff: float = 80
+) -> list[tuple[int, int, int]]:
+    """Pair unpaired title-like pieces by similarity.
+
+    Titles are short and repeat phrases of their bodies, so unique-substring anchors often
+    miss them; a title printed after its body is also far from its partner's diagonal.
+    """
+    used_a = {x for x, _, _ in pairs}
+    used_b = {y for _, y, _ in pairs}
+    ca = [i for i in range(len(a.pieces)) if i not in used_a and _titleish(a, i)]
+    cb = [j for j in range(len(b.pieces)) if j not in used_b and _titleish(b, j)]
+    if not ca or not cb:
+        return []
+    tb = [b.stream[b.pieces[j].start : b.pieces[j].end] for j in cb]
+    scored: list[tuple[float, int, int]] = []
+    for i in ca:
+        ta = a.stream[a.pieces[i].start : a.pieces[i].end]
+        for _t, score, k in process.extract(
+            ta, tb, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
+        ):
+            if a.pieces[i].role in _HEAD or b.pieces[cb[k]].role in _HEAD:
+                scored.append((score, i, cb[k]))
+    out: list[tuple[int, int, int]] = []
+    seen_a: set[int] = set()
+    seen_b: set[int] = set()
+    for _score, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        if i in seen_a or j in seen_b:
+            continue
+        seen_a.add(i)
+        seen_b.add(j)
+        out.append((i, j, min(a.pieces[i].size, b.pieces[j].size)))
     return out
 
 
@@ -97,6 +231,37 @@ def _duplicates(side: Side, one_sided: list[int]) -> dict[int, int]:
         if origin >= 0 and sum(covered) >= 0.8 * p.size:
             out[pi] = bisect.bisect_right(starts, origin) - 1
     return out
+
+
+def _pair_short(units: list[Draft], a: Side, b: Side, cutoff: float = 80) -> list[Draft]:
+    """Pair short one-sided units of one article that read alike wherever they stand:
+    a byline, a photo credit or a title one version prints above the body and the other
+    below it. Repeated short text ("新华/传真") never anchors, so it is left to this."""
+    lefts = [u for u in units if u.b is None and u.dup_of is None and a.pieces[u.a].size <= 40]
+    rights = [u for u in units if u.a is None and u.dup_of is None and b.pieces[u.b].size <= 40]
+    if not lefts or not rights:
+        return units
+    tb = [b.stream[b.pieces[v.b].start : b.pieces[v.b].end] for v in rights]
+    scored = []
+    for i, u in enumerate(lefts):
+        ta = a.stream[a.pieces[u.a].start : a.pieces[u.a].end]
+        for _t, score, k in process.extract(
+            ta, tb, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
+        ):
+            scored.append((score, i, k))
+    taken_l: set[int] = set()
+    taken_r: set[int] = set()
+    gone: set[int] = set()
+    for _score, i, k in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        if i in taken_l or k in taken_r:
+            continue
+        taken_l.add(i)
+        taken_r.add(k)
+        u, v = lefts[i], rights[k]
+        u.b = v.b
+        u.key = min(u.key, v.key)
+        gone.add(id(v))
+    return sorted((u for u in units if id(u) not in gone), key=lambda d: d.key)
 
 
 def _fill_gaps(units: list[Draft], a: Side, b: Side) -> list[Draft]:
@@ -140,21 +305,26 @@ def _fill_gaps(units: list[Draft], a: Side, b: Side) -> list[Draft]:
 
 def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[list[Draft]]:
     """Group all pieces of both sides into ordered articles of draft units."""
+    heads = title_pairs(a, b, pairs)
+    pairs = sorted(pairs + heads)
     pa = {x: y for x, y, _ in pairs}
     pb = {y: x for x, y, _ in pairs}
-    sub_a = _subfragments(a.pieces, pa)
-    sub_b = _subfragments(b.pieces, pb)
+    sub_a, moved_a = _subfragments(a, pa, _segments(b))
+    sub_b, moved_b = _subfragments(b, pb, _segments(a))
     uf = _UnionFind()
     for x, y, n in pairs:
-        uf.find(("a", sub_a[x]))
+        # Title pairs do not join articles: a title follows its partner's article below.
         if n >= 12 and a.pieces[x].role in _CONTENT and b.pieces[y].role in _CONTENT:
             uf.union(("a", sub_a[x]), ("b", sub_b[y]))
     for i in range(len(a.pieces)):
         uf.find(("a", sub_a[i]))
     for j in range(len(b.pieces)):
         uf.find(("b", sub_b[j]))
+    _rejoin_moved(uf, {"a": sub_a, "b": sub_b}, {"a": moved_a, "b": moved_b})
     _attach_orphans(uf, "a", a.pieces, sub_a)
     _attach_orphans(uf, "b", b.pieces, sub_b)
+    _glue_weak(uf, "a", a, sub_a, pa, b)
+    _glue_weak(uf, "b", b, sub_b, pb, a)
 
     dup_a = _duplicates(a, [i for i in range(len(a.pieces)) if i not in pa])
     dup_b = _duplicates(b, [j for j in range(len(b.pieces)) if j not in pb])
@@ -203,6 +373,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     articles = []
     for units in groups.values():
         units.sort(key=lambda d: d.key)
+        units = _pair_short(units, a, b)
         head = [u for u in units if u.role in _HEAD]
         body = [u for u in units if u.role not in _HEAD]
         articles.append(_fill_gaps(head, a, b) + _fill_gaps(body, a, b))
@@ -211,7 +382,8 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
 
 
 def _attach_orphans(uf: _UnionFind, side: str, pieces: list[Piece], sub: list) -> None:
-    """Noise-only parts (editor credits) join the article printed just before them."""
+    """Parts of only noise or captions (editor credits, photo captions and credits) join
+    the article printed just before them."""
     parts: dict[object, list[Piece]] = defaultdict(list)
     order: list[object] = []
     for p, s in zip(pieces, sub):
@@ -219,5 +391,33 @@ def _attach_orphans(uf: _UnionFind, side: str, pieces: list[Piece], sub: list) -
             order.append(s)
         parts[s].append(p)
     for prev, cur in itertools.pairwise(order):
-        if all(p.role == "noise" for p in parts[cur]):
+        if all(p.role in ("noise", "caption") for p in parts[cur]):
             uf.union((side, prev), (side, cur))
+
+
+def _glue_weak(
+    uf: _UnionFind, side: str, s: Side, sub: list, partner: dict[int, int], other: Side
+) -> None:
+    """A part with no partner in the other version, after a weak break (a gap, a title-like
+    line that may be a section head), stays with the article before it."""
+    shared: set[object] = set()
+    for i, key in enumerate(sub):
+        if i in partner:
+            shared.add(uf.find((side, key)))
+    order: list[tuple[int, object]] = []  # (first piece index, part key)
+    for i, key in enumerate(sub):
+        if not order or order[-1][1] != key:
+            order.append((i, key))
+    for (_pi, prev), (i, cur) in itertools.pairwise(order):
+        frag, part = cur  # type: ignore[misc]
+        if part > 0 or frag in s.strong_frags or uf.find((side, cur)) in shared:
+            continue
+        # A title closing the part before, or opening this one, that the other version
+        # also prints as a title makes the break strong.
+        edge = [i - 1, i]
+        if any(
+            k in partner and other.pieces[partner[k]].role in _HEAD and s.pieces[k].role in _HEAD
+            for k in edge
+        ):
+            continue
+        uf.union((side, prev), (side, cur))

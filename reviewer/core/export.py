@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -18,9 +19,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewer.core import filesystem
 from reviewer.core.atomic import replace_dir
 from reviewer.core.merge import Decision, MergedUnit, is_unit_item, merge_unit, origin_counts
 from reviewer.core.model import Alignment, Article, Conflict, Unit
+from reviewer.core.sanitize import csv_cell, strip_controls
 
 FORMATS = ("txt", "jsonl")
 MANIFEST = "manifest.json"
@@ -118,7 +121,7 @@ def article_filename(number: int, title: str, width: int = 2) -> str:
 
 def _clean(text: str) -> str:
     # A blank line inside a unit would split it into two paragraphs in the txt format.
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = strip_controls(text).split("\n")
     return "\n".join(ln.rstrip() for ln in lines if ln.strip()).strip()
 
 
@@ -231,7 +234,7 @@ def decisions_csv(
     written = {a.id: (f"{a.number:0{width}d}", a.title) for a in articles}
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    w.writerow(CSV_COLUMNS)
+    w.writerow(CSV_COLUMNS)  # cells below go through csv_cell
     for art in alignment.articles:
         number, title = written.get(art.id, ("", art.title))
         for unit in art.units:
@@ -240,13 +243,13 @@ def decisions_csv(
                 final = merge_unit(unit, decisions, prefer).text
                 shown = d.choice if d else ("default keep" if final is not None else "default drop")
                 row = [unit.id, _unit_kind(unit), unit.left or "", unit.right or "", shown]
-                w.writerow([number, title, *row, final or ""])
+                w.writerow([csv_cell(v) for v in (number, title, *row, final or "")])
                 continue
             for c in unit.conflicts:
                 d = decisions.get(c.id)
                 shown = d.choice if d else (f"prefer {prefer}" if prefer else "unresolved")
                 row = [c.id, "conflict", c.left, c.right, shown, _reading(c, d, prefer)]
-                w.writerow([number, title, *row])
+                w.writerow([csv_cell(v) for v in (number, title, *row)])
     return buf.getvalue().encode("utf-8")
 
 
@@ -344,23 +347,47 @@ def check_target(
     project: ProjectRef | None = None,
     force: bool = False,
 ) -> bool:
-    """Refuse an unusable output folder (ExportError); True if it holds files to replace."""
-    if out.exists() and not out.is_dir():
-        raise ExportError(out, "is a file, not a folder")
+    """Refuse an unusable output folder (ExportError); True if it holds files to replace.
+
+    A symbolic link is followed: the export is written to the folder it points to.
+    """
+    problem = filesystem.name_problem(out)
+    if problem:
+        raise ExportError(out, problem)
+    if out.is_symlink() and not filesystem.exists(os.path.realpath(out)):
+        raise ExportError(out, f"is a link to {os.path.realpath(out)}, which does not exist")
+    real = Path(os.path.realpath(out))
+    present = filesystem.exists(real)
+    if present and not real.is_dir():
+        raise ExportError(out, f"is {filesystem.kind(real.stat().st_mode)}, not a folder")
+    if present and filesystem.is_read_only(real):
+        raise ExportError(out, "is read-only; make it writable or choose another folder")
+    parent = _existing_parent(real)
+    if filesystem.is_read_only(parent):
+        raise ExportError(out, f"cannot be written: the folder {parent} is read-only")
     protected = [Path(alignment.left.path), Path(alignment.right.path)]
     if project is not None:
         protected.append(Path(project.path))
-    resolved = out.resolve()
     for p in protected:
-        if p.resolve().is_relative_to(resolved):
+        if p.resolve().is_relative_to(real):
             raise ExportError(out, f"holds {p.name}, which the export must not replace")
-    if not out.exists() or not any(out.iterdir()):
-        return False
-    if force or _previous_export(out, alignment, project):
+    try:
+        if not present or not any(real.iterdir()):
+            return False
+    except OSError as e:
+        raise ExportError(out, f"cannot be read ({e.strerror or e})") from None
+    if force or _previous_export(real, alignment, project):
         return True
     raise ExportError(
         out, "is not empty and is not an earlier export of this review (use --force to replace it)"
     )
+
+
+def _existing_parent(path: Path) -> Path:
+    parent = path.parent
+    while not filesystem.exists(parent) and parent != parent.parent:
+        parent = parent.parent
+    return parent
 
 
 def export(

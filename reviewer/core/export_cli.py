@@ -7,7 +7,7 @@ import sys
 from collections import defaultdict
 from typing import TextIO
 
-from reviewer.core import bulk
+from reviewer.core import bulk, filesystem
 from reviewer.core.export import ExportError, ExportResult, UnresolvedError, UnresolvedItem
 from reviewer.core.merge import Decision
 from reviewer.core.pipeline import align_files
@@ -55,16 +55,20 @@ def report_unresolved(items: list[UnresolvedItem], out: TextIO) -> None:
 def _export(args: argparse.Namespace) -> ExportResult:
     fmt = getattr(args, "format", "txt")
     if not args.project:
+        alignment = align_files(args.left, args.right)  # first: bad sources are named first
         hint = default_project_path(args.left, args.right)
-        if hint.exists():
+        if filesystem.exists(hint):
             print(
                 f"reviewer: note: not using the decisions in {hint} (pass --project)",
                 file=sys.stderr,
             )
-        alignment = align_files(args.left, args.right)
         decisions = _suggested(ReviewSession(alignment), args)
         return export_review(alignment, args.out, args.prefer, fmt, args.force, decisions=decisions)
-    with open_review(args.left, args.right, args.project, create=False) as review:
+    # Read-only: an export never writes to a project, and refuses another pair's project.
+    any_project = bool(getattr(args, "any_project", False))
+    with open_review(
+        args.left, args.right, args.project, create=False, read_only=True, any_project=any_project
+    ) as review:
         for w in review.warnings:
             print(f"reviewer: warning: {w}", file=sys.stderr)
         for line in describe_orphans(review):

@@ -14,12 +14,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reviewer.core.text import display_width, ends_sentence, may_end_paragraph
+from reviewer.core.text import DATELINE, display_width, ends_sentence, may_end_paragraph
 
 _WS = re.compile(r"\s")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 # A new paragraph starts with an enumerator or a question/answer label.
-_DATELINE_START = re.compile(r"^（?新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电")
+_BARE_DATELINE = re.compile(
+    r"^(?:（新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电）|新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电)$"
+)
 _PARA_START = re.compile(
     r"^(?:[一二三四五六七八九十]+是|问：|答：|（[一二三四五六七八九十]+）|\d+[.、])"
 )
@@ -81,13 +83,26 @@ def detect_layout(raw: str) -> str:
     return "wrapped" if open_ / len(long_lines) >= 0.4 else "plain"
 
 
+# A byline of names set apart by spaces ("新华社记者 姜琳 樊曦 刘夏村", "王伟 张玉琛"): there
+# the spaces are content, not extraction damage. Letter-spaced runs have one-char groups.
+_NAME_LINE = re.compile(
+    r"^(?:(?:新华社|本报|人民日报|中新社)?(?:特约|实习)?(?:记者|通讯员|摄影)[ \u3000]*)?"
+    r"[\u4e00-\u9fff·]{2,4}(?:[ \u3000]+[\u4e00-\u9fff·]{2,4}){1,6}$"
+)
+
+
+def is_name_line(line: str) -> bool:
+    return bool(_NAME_LINE.match(line.strip()))
+
+
 class _Builder:
     """Accumulates characters of one paragraph with their raw offsets, fixing spaces."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep_spaces: bool = False) -> None:
         self.chars: list[str] = []
         self.offs: list[int] = []
         self.pending_space = -1  # raw offset of a space not yet known to be kept
+        self.keep_spaces = keep_spaces  # a line of names: every space between words stays
 
     def add(self, raw: str, start: int, end: int) -> None:
         if (
@@ -106,7 +121,9 @@ class _Builder:
                 continue
             if self.pending_space >= 0:
                 prev = self.chars[-1]
-                if prev.isascii() and ch.isascii() and (prev.isalnum() or ch.isalnum()):
+                if self.keep_spaces or (
+                    prev.isascii() and ch.isascii() and (prev.isalnum() or ch.isalnum())
+                ):
                     self.chars.append(" ")
                     self.offs.append(self.pending_space)
                 self.pending_space = -1
@@ -134,7 +151,7 @@ def _line_paras(raw: str, markdown: bool) -> list[Para]:
     prev_gap = 3
     for ln in lines:
         text = ln.text
-        b = _Builder()
+        b = _Builder(keep_spaces=is_name_line(text))
         kind, level, start = "text", 0, 0
         m = _MD_HEADING.match(text.lstrip()) if markdown else None
         if m:
@@ -175,7 +192,8 @@ def _wrapped_paras(raw: str) -> list[Para]:
     after.append("hard")
     # Column width is estimated among nearby lines of the same text block, since articles
     # on one page are set in columns of different widths.
-    widths = [display_width(ln.text.strip()) for ln in lines]
+    # Letter-spaced lines measure as what they hold, not as the spaces extraction added.
+    widths = [display_width("".join(ln.text.split())) for ln in lines]
     block = [0] * n
     for i in range(1, n):
         block[i] = block[i - 1] + (after[i - 1] != "soft")
@@ -184,9 +202,11 @@ def _wrapped_paras(raw: str) -> list[Para]:
     before = "hard"
     first = True  # the line starts a paragraph (indented in print, so narrower)
     indented = True  # the paragraph's first line kept its indent: a new text block
+    names = [is_name_line(ln.text) for ln in lines]  # byline lines stand alone
     for i, ln in enumerate(lines):
         if first:
             indented = i == 0 or ln.text[:1].isspace()
+            b.keep_spaces = names[i]
         b.add(raw, ln.start, ln.start + len(ln.text))
         # A line set apart by a single newline after it is a heading or title line: a
         # text block of its own, so the paragraph before it ends too.
@@ -194,7 +214,9 @@ def _wrapped_paras(raw: str) -> list[Para]:
         brk = (
             after[i] != "soft"
             or (i + 1 < n and after[i + 1] == "tight" and not ends_sentence(nxt))
-            or bool(_DATELINE_START.match(nxt))
+            or bool(DATELINE.match("".join(nxt.split())))
+            or names[i]
+            or (i + 1 < n and names[i + 1])
         )
         if not brk:
             lo, hi = max(0, i - 8), min(n, i + 9)
@@ -203,9 +225,16 @@ def _wrapped_paras(raw: str) -> list[Para]:
             col = near[(len(near) * 2) // 3]
             stripped = ln.text.strip()
             # Justified lines holding digits or Latin often measure a little short.
-            slack = 3 + sum(1 for ch in stripped if ch.isascii()) + (4 if first else 0)
-            if may_end_paragraph(stripped):
+            slack = 3 + sum(1 for ch in stripped if ch.isascii() and not ch.isspace())
+            slack += 4 if first else 0
+            if _BARE_DATELINE.match(stripped):
+                brk = True  # "新华社北京7月18日电" on a line of its own closes an article
+            elif may_end_paragraph(stripped):
                 brk = widths[i] < col - slack or bool(_PARA_START.match(nxt))
+            elif first:
+                # A paragraph's first line fills the column (less an indent); one that is
+                # clearly shorter stands alone: a title or deck line.
+                brk = widths[i] < col * 0.75 - slack + 7
             else:
                 brk = widths[i] < col * 0.6
         if brk:
@@ -222,9 +251,43 @@ def _wrapped_paras(raw: str) -> list[Para]:
     return out
 
 
+def _broken_pair(a: Para, b: Para) -> bool:
+    """``a`` is body text cut mid-sentence and ``b`` goes on with it."""
+    if a.kind != "text" or b.kind != "text" or (b.hard_before and not b.text):
+        return False
+    head = "".join(a.text.split())
+    if len(head) < 20 or not any(ch in head for ch in "，。、；") or may_end_paragraph(head):
+        return False
+    tail = "".join(b.text.split())
+    return bool(tail) and tail[0] not in "（(【[《“‘—●·" and not DATELINE.match(tail)
+
+
+def join_broken(paras: list[Para]) -> list[Para]:
+    """Join a paragraph that stops mid-sentence with the one that goes on with it."""
+    out: list[Para] = []
+    for p in paras:
+        if not (out and _broken_pair(out[-1], p)):
+            out.append(p)
+            continue
+        prev = out[-1]
+        text, offs = prev.text, prev.offsets
+        if (
+            text[-1:].isascii()
+            and text[-1:].isalnum()
+            and p.text[:1].isascii()
+            and p.text[:1].isalnum()
+        ):
+            text, offs = text + " ", [*offs, offs[-1]]  # two Latin words stay apart
+        out[-1] = Para(
+            text + p.text, offs + p.offsets, prev.kind, prev.level, prev.hard_before, prev.tight
+        )
+        out[-1].tight_next = p.tight_next
+    return out
+
+
 def normalize(raw: str, layout: str | None = None) -> tuple[str, list[Para]]:
     """Detect the layout (unless given) and return it with the paragraphs of ``raw``."""
     layout = layout or detect_layout(raw)
     if layout == "wrapped":
         return layout, _wrapped_paras(raw)
-    return layout, _line_paras(raw, markdown=layout == "markdown")
+    return layout, join_broken(_line_paras(raw, markdown=layout == "markdown"))

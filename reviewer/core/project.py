@@ -8,23 +8,27 @@ that still applies; the rest are reported as orphaned and kept in the project fi
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewer.core import paths
+from reviewer.core import filesystem, paths, projectfile
 from reviewer.core.export import ExportResult, ProjectRef, export
 from reviewer.core.merge import Decision
 from reviewer.core.model import Alignment, Source, Unit, content_id
 from reviewer.core.pipeline import Progress, align_sources
 from reviewer.core.read import read_source
 from reviewer.core.session import ReviewSession
-from reviewer.core.store import ItemInfo, Project, ProjectError, StoredDecision
+from reviewer.core.store import ItemInfo, Project, ProjectError, ProjectReadOnly, StoredDecision
 
 __all__ = [
     "Project",
     "ProjectError",
+    "ProjectReadOnly",
     "Reattached",
     "Review",
     "default_project_path",
@@ -34,6 +38,8 @@ __all__ = [
     "open_project_file",
     "open_review",
     "reattach",
+    "reopen",
+    "save_copy",
 ]
 
 PROJECT_SUFFIX = ".reviewer"
@@ -64,11 +70,47 @@ class Review:
 
 
 def default_project_path(left: str | Path, right: str | Path) -> Path:
-    """``<leftstem>.reviewer`` beside LEFT; the bundled sample's goes to the user data dir."""
-    lp, rp = Path(left).resolve(), Path(right).resolve()
+    """``<leftstem>.reviewer`` beside LEFT, or in the user data dir when that cannot be.
+
+    The bundled sample's project is ``sample.reviewer`` there; so is the project of any pair
+    whose LEFT lies in the bundled resources or (with no project yet) in a read-only folder,
+    or whose project name or path would be too long.
+    """
+    lp, rp = _resolved(left), _resolved(right)
     if lp == paths.SAMPLE_LEFT.resolve() and rp == paths.SAMPLE_RIGHT.resolve():
         return paths.user_data_dir() / f"sample{PROJECT_SUFFIX}"
-    return lp.with_name(lp.stem + PROJECT_SUFFIX)
+    name = _fitting_name(lp.stem)
+    beside = lp.with_name(name)
+    if filesystem.exists(beside) and not _bundled(lp):
+        return beside
+    too_long = len(os.fsencode(str(beside))) > projectfile.SQLITE_PATH_MAX
+    if _bundled(lp) or too_long or filesystem.is_read_only(lp.parent):
+        tag = hashlib.sha256(f"{lp}\0{rp}".encode("utf-8", "surrogateescape")).hexdigest()[:8]
+        return paths.user_data_dir() / _fitting_name(f"{lp.stem}-{tag}", 64)
+    return beside
+
+
+def _resolved(path: str | Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # a link loop: the name as given will do
+        return Path(os.path.abspath(path))
+
+
+def _bundled(path: Path) -> bool:
+    return path.is_relative_to(paths.RESOURCES.resolve())
+
+
+def _fitting_name(stem: str, limit: int = filesystem.NAME_MAX - len("-journal")) -> str:
+    """``stem.reviewer``, the stem cut (and tagged, to stay distinct) if the name is too long."""
+    name = stem + PROJECT_SUFFIX
+    if len(os.fsencode(name)) <= limit:
+        return name
+    tag = hashlib.sha256(os.fsencode(stem)).hexdigest()[:8]
+    room = limit - len(PROJECT_SUFFIX) - len(tag) - 1
+    while len(os.fsencode(stem)) > room:
+        stem = stem[:-1]
+    return f"{stem}-{tag}{PROJECT_SUFFIX}"
 
 
 # --- content keys and re-attachment ----------------------------------------------------------
@@ -177,20 +219,22 @@ def _attach(project: Project, ls: Source, rs: Source, progress: Progress | None)
     infos = item_infos(session)
     project.bind(infos)
     found = reattach(project.decisions(), infos)
-    project.rekey(found.moved)
+    if not project.read_only:
+        project.rekey(found.moved)
     if found.orphaned:
         n = len(found.orphaned)
         warnings.append(
             f"{n} decision{'s' if n != 1 else ''} no longer appl{'y' if n != 1 else 'ies'} "
             "to these sources; kept in the project"
         )
-    project.set_meta(
-        {
-            **_source_meta("left", Path(ls.path), ls.sha256, project.path),
-            **_source_meta("right", Path(rs.path), rs.sha256, project.path),
-            "engine_version": alignment.engine_version,
-        }
-    )
+    if not project.read_only:
+        project.set_meta(
+            {
+                **_source_meta("left", Path(ls.path), ls.sha256, project.path),
+                **_source_meta("right", Path(rs.path), rs.sha256, project.path),
+                "engine_version": alignment.engine_version,
+            }
+        )
     # Orphans stay in the session too: it keeps decisions no item has, and so does export.
     session.decisions.update(found.orphaned)
     session.decisions.update(found.decisions)
@@ -199,7 +243,7 @@ def _attach(project: Project, ls: Source, rs: Source, progress: Progress | None)
     idx = session.index_of(cursor) if cursor else None
     if idx is not None:
         session.cursor = idx
-    session.sink = project
+    session.sink = None if project.read_only else project
     return Review(session, project, warnings, dict(found.orphaned))
 
 
@@ -210,46 +254,109 @@ def open_review(
     progress: Progress | None = None,
     *,
     create: bool = True,
+    read_only: bool = False,
+    any_project: bool = True,
 ) -> Review:
     """Open (or, with ``create``, make) the project for a pair and re-attach its decisions.
 
     Raises ReadError for an unreadable source and ProjectError for a project file that is
-    damaged, from a newer version, locked by another instance or (``create=False``) missing.
+    damaged, from a newer version, locked by another instance or (``create=False``) missing;
+    ProjectReadOnly when it cannot be written (``read_only`` opens a snapshot instead and
+    never writes). Without ``any_project`` a project made for other sources is refused.
     """
     lp, rp = Path(left), Path(right)
-    pp = Path(project_path) if project_path is not None else default_project_path(lp, rp)
     # Read first so a bad source never leaves a new project file behind.
     ls, rs = read_source(lp), read_source(rp)
-    if create and not pp.exists():
+    pp = Path(project_path) if project_path is not None else default_project_path(lp, rp)
+    if create and not read_only and not filesystem.exists(pp):
         meta = {
             **_source_meta("left", lp, ls.sha256, pp),
             **_source_meta("right", rp, rs.sha256, pp),
         }
         project = Project.create(pp, meta)
     else:
-        project = Project.open(pp)
+        project = Project.open(pp, read_only=read_only)
     try:
+        if not any_project:
+            _check_same_sources(project, ls, rs)
         return _attach(project, ls, rs, progress)
     except BaseException:
         project.close()
         raise
 
 
+def _check_same_sources(project: Project, ls: Source, rs: Source) -> None:
+    """Refuse a project made for other sources: a side whose path and content both differ."""
+    meta = project.meta()
+    for side, src in (("left", ls), ("right", rs)):
+        stored_path, stored_sha = meta.get(f"{side}_path", ""), meta.get(f"{side}_sha256", "")
+        same_path = bool(stored_path) and Path(stored_path) == Path(src.path).resolve()
+        if not same_path and stored_sha != src.sha256:
+            raise ProjectError(
+                project.path,
+                f"this project reviews other sources ({side.upper()} was "
+                f"{stored_path or 'not recorded'}); pass --any-project to use it anyway",
+            )
+
+
+def reopen(review: Review) -> Review:
+    """Bind a review's session to its project file again after the project was closed.
+
+    The window closes the project before opening another file (reopening the same pair
+    would find it locked); when that open fails, this puts the current review back.
+    """
+    old = review.project
+    project = Project.open(old.path, old.user, read_only=old.read_only)
+    try:
+        project.bind(item_infos(review.session))
+    except BaseException:
+        project.close()
+        raise
+    review.session.sink = None if project.read_only else project
+    return Review(review.session, project, review.warnings, review.orphaned)
+
+
+def save_copy(project_path: str | Path, copy_path: str | Path) -> Path:
+    """Copy a (read-only) project to ``copy_path``, to go on reviewing there; returns it."""
+    source, target = Path(project_path), Path(copy_path)
+    problem = filesystem.name_problem(target)
+    if problem or filesystem.exists(target):
+        raise ProjectError(target, problem or "a file is already there; choose another name")
+    tmp = target.with_name(filesystem.side_name(target.name, ".tmp"))
+    with Project.open(source, read_only=True) as project:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            dst = sqlite3.connect(tmp)
+            try:
+                project.conn.backup(dst)
+            finally:
+                dst.close()
+            os.replace(tmp, target)
+        except (OSError, sqlite3.Error) as e:
+            raise ProjectError(target, f"cannot save the copy ({e})") from None
+        finally:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
+    return target
+
+
 def _source_path(meta: Mapping[str, str], side: str, project_path: Path) -> Path:
     """The stored absolute path; if it is gone, the same relative place beside the project."""
     absolute = Path(meta.get(f"{side}_path", ""))
     rel = meta.get(f"{side}_relpath")
-    if not absolute.exists() and rel:
+    if not filesystem.exists(absolute) and rel:
         candidate = project_path.resolve().parent / rel
-        if candidate.exists():
+        if filesystem.exists(candidate):
             return candidate
     return absolute
 
 
-def open_project_file(project_path: str | Path, progress: Progress | None = None) -> Review:
+def open_project_file(
+    project_path: str | Path, progress: Progress | None = None, *, read_only: bool = False
+) -> Review:
     """Reopen a saved review from its project file (the source paths are inside)."""
     pp = Path(project_path)
-    project = Project.open(pp)
+    project = Project.open(pp, read_only=read_only)
     try:
         meta = project.meta()
         if not meta.get("left_path") or not meta.get("right_path"):

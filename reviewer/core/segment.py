@@ -9,20 +9,18 @@ article into another or print the title after the body.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from reviewer.core.normalize import Para
-from reviewer.core.text import ends_sentence
+from reviewer.core.normalize import Para, is_name_line
+from reviewer.core.text import DATELINE, NUM, ends_sentence, is_cjk, may_end_paragraph
 
-_NUM = r"[0-9０-９一二三四五六七八九十]+"
-DATELINE = re.compile(
-    rf"^（?新华社[^\s，。：（）]{{0,8}}?{_NUM}月{_NUM}日电）?(?:（[^）]{{0,30}}）)?"
-)
 _NOISE = (
-    re.compile(rf"^[（(]?[上下]接第?{_NUM}版[）)]?$"),
+    re.compile(rf"^[（(]?[上下][接转]第?{NUM}版[）)]?$"),
     re.compile(
-        r"^[一二三四五六七八九十\d]*版?(?:责编|责任编辑|编辑|美编|校对|版式设计|设计|制图|统筹|策划)[：:]"
+        r"^[（(]?[一二三四五六七八九十\d]*版?"
+        r"(?:责编|责任编辑|编辑|美编|校对|版式设计|设计|制图|统筹|策划)[：:]"
     ),
     re.compile(r"^本版(?:责编|编辑)"),
     re.compile(r"^[（(]?(?:转|续)第?[一二三四五六七八九十\d]+版[）)]?$"),
@@ -31,6 +29,7 @@ _BYLINE = (
     re.compile(r"^(?:新华社|本报|人民日报)?(?:特约)?记者[^。！？]{1,40}$"),
     re.compile(r"^[（(](?:记者|通讯员)[^）)]{1,40}[）)]$"),
 )
+_SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _CAPTION = re.compile(r"(?:拍摄|摄$|新华/传真|新华社发|（新华社发|供图$|[（(][^（）()]*摄[）)]$)")
 
 
@@ -50,6 +49,8 @@ def classify(text: str) -> str:
         return "caption"
     if len(c) <= 48 and any(p.match(c) for p in _BYLINE):
         return "byline"
+    if is_name_line(text) or _SHORT_NAME.match(c):
+        return "byline"  # names alone: "王伟 张玉琛", "泰岛"
     return "paragraph"
 
 
@@ -57,11 +58,13 @@ def is_end_marker(text: str) -> bool:
     """A bare dateline such as "（新华社北京7月18日电）" closing an article."""
     c = squeeze(text)
     m = DATELINE.match(c)
-    return bool(m) and m.end() == len(c)
+    return bool(m) and m.end() == len(c) and not c.startswith(("据", "本报讯"))
 
 
 def heading_like(text: str) -> bool:
     c = squeeze(text)
+    if c.startswith("（") and c.endswith("）"):
+        return False  # "（方明）": a signature or a note, never a title
     limit = 90 if c.startswith("——") else 40
     return (
         0 < len(c) <= limit
@@ -87,6 +90,9 @@ class Block:
 @dataclass
 class Fragment:
     index: int
+    strong: bool = False  # the break before it is strong evidence of a new article
+    title_after: bool = False  # its title block was printed after its body
+    candidate: bool = False  # its title block is only title-like (may be a section head)
     titles: list[Block] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)
 
@@ -114,44 +120,107 @@ def _split_dateline(p: Para) -> list[Para]:
     return [p.slice(0, end), p.slice(end, len(p.text))]
 
 
+def wraps_on(first: str, second: str) -> bool:
+    """``second`` can be the rest of a title wrapped after ``first``: a longer line with
+    clauses of its own ("回顾一年来的学科发展，我们认为，…") is a deck."""
+    a, b = squeeze(first), squeeze(second)
+    return len(b) <= len(a) or "，" not in b
+
+
 def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
     """A title block: title line(s) then "——" subtitle lines."""
     out: list[Block] = []
-    for p in paras:
-        dash = p.text.find("——")
-        if dash > 0 and not out:  # "标题 ——副题" on one line
-            head, tail = p.slice(0, dash), p.slice(dash, len(p.text))
-            out.append(Block(head, "title"))
-            out.append(Block(tail, "subtitle"))
+    # "甲——乙" on one line is one title ("『突破自我』——周明谈游泳赛"); a deck printed on a
+    # line of its own starts with the dash.
+    kicker = len(paras) > 1 and paras[0].kind == paras[1].kind == "heading"
+    kicker = kicker and paras[1].level < paras[0].level
+    for k, p in enumerate(paras):
+        role = classify(p.text)
+        if kicker and k == 0:
+            out.append(Block(p, "subtitle"))
+        elif kicker and k == 1:
+            out.append(Block(p, "title"))
+        elif role in ("byline", "caption"):
+            out.append(Block(p, role))
         elif p.text.startswith("——") or (out and not wrapped):
             out.append(Block(p, "subtitle"))
-        elif out and out[-1].role == "title":
+        elif out and out[-1].role == "title" and wraps_on(out[-1].para.text, p.text):
             # A title wrapped over two lines of the column: one title.
             prev = out[-1].para
             joined = Para(prev.text + p.text, prev.offsets + p.offsets, prev.kind, prev.level)
             out[-1] = Block(joined, "title")
+        elif out and out[-1].role == "title":
+            out.append(Block(p, "subtitle"))  # a longer line under the title: a deck
         else:
             out.append(Block(p, "title"))
     return out
 
 
-def _title_groups(paras: list[Para]) -> list[tuple[int, int]]:
-    """[start, end) runs of paragraphs that form a title block (not a section head)."""
+def _opens_article(p: Para) -> bool:
+    """A byline or dateline paragraph: what follows a title, never a section head."""
+    c = squeeze(p.text)
+    return classify(c) == "byline" or bool(DATELINE.match(c))
+
+
+def _closes(p: Para) -> bool:
+    """The paragraph ends complete: a title may follow it."""
+    return may_end_paragraph(p.text) or is_end_marker(p.text) or classify(p.text) != "paragraph"
+
+
+def _title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, int]]:
+    """[start, end) runs of paragraphs that form a title block (not a section head).
+
+    In hard-wrapped extraction a title may also stand between blank lines like any other
+    line: a short heading-like paragraph after a complete one is a title candidate there.
+    """
+    wrapped = layout == "wrapped"
     groups: list[tuple[int, int]] = []
     i, n = 0, len(paras)
     while i < n:
         p = paras[i]
         if p.kind == "heading":
-            groups.append((i, i + 1))
-            i += 1
+            # A kicker: a smaller heading set right above the main one.
+            kicker = i + 1 < n and paras[i + 1].kind == "heading" and paras[i + 1].level < p.level
+            groups.append((i, i + 1 + kicker))
+            i += 1 + kicker
             continue
-        if p.tight_next and heading_like(p.text):
+        loose = (
+            wrapped
+            and i + 1 < n
+            and (i == 0 or _closes(paras[i - 1]))
+            and heading_like(p.text)
+            and not may_end_paragraph(p.text)
+            and len(squeeze(p.text)) <= 40
+        )
+        if (p.tight_next and heading_like(p.text)) or loose:
             j = i + 1
-            while j < n and paras[j - 1].tight_next and heading_like(paras[j].text):
+            while (
+                j < n
+                and j - i < 3
+                and heading_like(paras[j].text)
+                and (paras[j - 1].tight_next or (loose and len(squeeze(paras[j].text)) <= 40))
+            ):
                 j += 1
-            # A heading followed directly by body text is a section head inside an article.
-            section = j < n and paras[j - 1].tight_next and not paras[j].hard_before
+            # A heading followed directly by body text is a section head inside an article,
+            # unless a byline or dateline follows it or an article just ended before it.
+            section = (
+                j < n
+                and paras[j - 1].tight_next
+                and classify(paras[j].text) == "paragraph"
+                and not paras[j].hard_before
+                and not _opens_article(paras[j])
+                and not (i > 0 and is_end_marker(paras[i - 1].text))
+            )
             if not section:
+                # Bylines and photo credits set tight under the title belong to its block.
+                while (
+                    wrapped
+                    and j < n
+                    and paras[j - 1].tight_next
+                    and classify(paras[j].text) in ("byline", "caption")
+                    and not (_opens_article(paras[j]) and DATELINE.match(squeeze(paras[j].text)))
+                ):
+                    j += 1
                 groups.append((i, j))
             i = j
             continue
@@ -159,60 +228,166 @@ def _title_groups(paras: list[Para]) -> list[tuple[int, int]]:
     return groups
 
 
+def _bigrams(text: str) -> set[str]:
+    c = [ch for ch in text if is_cjk(ch)]
+    return {a + b for a, b in itertools.pairwise(c)}
+
+
+def _title_looks_back(paras: list[Para], groups: list[tuple[int, int]], k: int) -> bool | None:
+    """Whether title block ``k`` names the text before it (printed after its body) rather
+    than the text after it, by the words they share; None when the words do not tell."""
+    s, e = groups[k]
+    words = set().union(*(_bigrams(p.text) for p in paras[s:e] if heading_like(p.text)))
+    if len(words) < 2:
+        return None
+    lo = groups[k - 1][1] if k > 0 else 0
+    hi = groups[k + 1][0] if k + 1 < len(groups) else len(paras)
+    before = _bigrams("".join(p.text for p in paras[max(lo, s - 12) : s]))
+    after = _bigrams("".join(p.text for p in paras[e : min(hi, e + 12)]))
+    back, fwd = len(words & before), len(words & after)
+    if back == fwd or max(back, fwd) < 2:
+        return None
+    return back > fwd
+
+
+def _md_title_end(paras: list[Para], i: int, end: int) -> int:
+    """After a markdown heading: deck and kicker lines (``##`` or short heading-like lines)
+    before the byline or body belong to the title block."""
+    j = end
+    top = min(p.level for p in paras[i:end])
+    while (
+        j < len(paras)
+        and j - i < 5
+        and (
+            (paras[j].kind == "heading" and paras[j].level > top)
+            or (
+                paras[j].kind != "heading"
+                and heading_like(paras[j].text)
+                and len(squeeze(paras[j].text)) <= 40
+                and not may_end_paragraph(paras[j].text)
+            )
+        )
+    ):
+        j += 1
+    return j
+
+
+def titles_printed_after(paras: list[Para], layout: str) -> bool:
+    """Extractions that print titles after their bodies show a body before any title, or
+    end on a title."""
+    if layout == "markdown":
+        return False
+    groups = _title_groups(paras, layout)
+    if not groups:
+        return False
+    body = sum(classify(p.text) == "paragraph" for p in paras[: groups[0][0]])
+    tail = paras[groups[-1][1] :]
+    return body >= 3 or not any(classify(p.text) == "paragraph" for p in tail)
+
+
 def segment(paras: list[Para], layout: str) -> list[Fragment]:
-    """Roles for every paragraph, titles attached to their bodies, and fragments."""
-    groups = {s: e for s, e in _title_groups(paras)}
-    body_before_first_title = 0
-    for i, p in enumerate(paras):
-        if i in groups:
-            break
-        if classify(p.text) == "paragraph":
-            body_before_first_title += 1
-    # Extractions that print titles after their bodies show a body before any title.
-    titles_after = layout != "markdown" and body_before_first_title >= 3
+    """Roles for every paragraph, titles attached to their bodies, and fragments.
 
-    frags: list[Fragment] = [Fragment(0)]
+    Each fragment says whether the break before it is *strong* evidence of a new article
+    (a markdown heading, a title block set apart, a dateline opening a story, an end
+    marker) or only a weak cut (a gap, a loose title-like line that may be a section head).
+    """
+    group_list = _title_groups(paras, layout)
+    groups = dict(group_list)
+    titles_after = titles_printed_after(paras, layout)
+    # Pages may mix titles before and after their bodies: each block's words decide,
+    # the page's habit when they do not.
+    looks_back = {}
+    for k, (gs, _ge) in enumerate(group_list):
+        v = _title_looks_back(paras, group_list, k) if layout != "markdown" else False
+        looks_back[gs] = titles_after if v is None else v
+    loose = {
+        s for s, e in groups.items() if not paras[e - 1].tight_next and paras[s].kind != "heading"
+    }
 
-    def new_frag() -> Fragment:
+    frags: list[Fragment] = [Fragment(0, strong=True)]
+
+    def new_frag(strong: bool) -> Fragment:
         if frags[-1].titles or frags[-1].body:
-            frags.append(Fragment(len(frags)))
+            frags.append(Fragment(len(frags), strong=strong))
+        else:
+            frags[-1].strong = frags[-1].strong or strong
         return frags[-1]
 
     i, n = 0, len(paras)
     last_role = ""
+    in_head = False  # between a title block and the first body paragraph
+    next_strong = False  # the break that closed the last fragment was strong
     while i < n:
         if i in groups:
             end = groups[i]
-            blocks = _title_parts(paras[i:end], wrapped=layout == "wrapped")
             is_md = paras[i].kind == "heading"
+            if is_md:
+                end = _md_title_end(paras, i, end)
+            blocks = _title_parts(paras[i:end], wrapped=layout == "wrapped")
+            strong = i not in loose
             cur = frags[-1]
-            backward = not is_md and (titles_after or last_role == "end") and cur.body
+            backward = not is_md and (looks_back[i] or last_role == "end") and cur.body
             if backward and not cur.titles:
                 cur.titles.extend(blocks)
-                new_frag()
+                cur.title_after = True
+                cur.candidate = not strong
+                next_strong = strong
+                in_head = False
+                last_role = "closed"
             else:
-                new_frag().titles.extend(blocks)
+                f = new_frag(strong or next_strong)
+                f.titles.extend(blocks)
+                f.candidate = not strong
+                next_strong = False
+                in_head = True
+                last_role = "title"
             i = end
-            last_role = "title"
             continue
         p = paras[i]
         for k, piece in enumerate(_split_dateline(p)):
             hard = p.hard_before and k == 0
             role = classify(piece.text)
+            c = squeeze(piece.text)
             cur = frags[-1]
-            dateline = DATELINE.match(squeeze(piece.text))
-            starts_article = role == "byline" and dateline and piece is not p
-            if (
-                (
-                    hard
-                    or (role == "noise" and _NOISE[0].match(squeeze(piece.text)))
-                    or starts_article
-                    or (last_role == "end" and role != "noise")
-                )
-                and last_role != "title"
-            ) or (last_role == "title" and hard and cur.body):
-                cur = new_frag()
+            # A byline or a dateline opens a story (a closing dateline does not).
+            opening = role == "byline" and (piece is not p or not is_end_marker(c))
+            cont_in = role == "noise" and bool(_NOISE[0].match(c)) and "上" in c
+            cut, strong = False, next_strong
+            if last_role in ("end", "closed"):
+                cut, strong = role != "noise" or cont_in, True
+            elif in_head:
+                cut = False  # bylines, datelines and "（上接第X版）" under a title
+            elif opening:
+                # After a caption or a credit a dateline opens a story; after body text it
+                # may be one more item of the same column: the other version decides.
+                cut, strong = True, last_role not in ("paragraph", "")
+            elif cont_in:
+                cut, strong = True, True  # "（上接第X版）": the rest of another article
+            elif hard:
+                cut = True
+            # Web text without a heading: title-like lines just above the byline that
+            # opens a story are its head, not the end of the story before.
+            carried: list[Block] = []
+            if cut and opening and layout != "wrapped":
+                while (
+                    cur.body
+                    and len(carried) < 2
+                    and cur.body[-1].role == "paragraph"
+                    and heading_like(cur.body[-1].text)
+                    and not may_end_paragraph(cur.body[-1].text)
+                    and len(cur.body) > 1
+                ):
+                    carried.insert(0, Block(cur.body.pop().para, "subtitle"))
+            if cut:
+                cur = new_frag(strong)
+                next_strong = False
+                cur.body.extend(carried)
             cur.body.append(Block(piece, role))
+            if role == "byline":
+                in_head = True  # more bylines and datelines may follow: one article head
+            elif role == "paragraph":
+                in_head = False
             last_role = "end" if is_end_marker(piece.text) and piece is p else role
         i += 1
     for f in frags:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from reviewer.core import filesystem, projectfile
 from reviewer.core.merge import ORIGINS, Decision
 
 SCHEMA_VERSION = 2  # 2: decision.origin (editor, suggestion, preference, default)
@@ -67,6 +68,38 @@ class ProjectError(Exception):
         super().__init__(f"{self.path}: {problem}")
 
 
+class ProjectReadOnly(ProjectError):
+    """The project (or its folder) cannot be written: it can be viewed, or copied."""
+
+
+def _problem(p: Path, e: projectfile.FileProblem) -> ProjectError:
+    return (ProjectReadOnly if e.read_only else ProjectError)(p, e.problem)
+
+
+_SIDECARS = ("", "-journal", "-wal", "-shm")
+
+
+def remove_stale_temps(path: Path) -> int:
+    """Delete what killed ``Project.create`` runs left beside ``path``; returns how many.
+
+    Runs under the folder lock that creation holds, so every temp file found is stale.
+    """
+    removed = 0
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return 0
+    for name in names:
+        base = next((name[: -len(s)] for s in _SIDECARS[1:] if name.endswith(s)), name)
+        if filesystem.is_side_name(base, path.name, ".tmp"):
+            try:
+                os.unlink(path.parent / name)
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
 @dataclass(frozen=True)
 class ItemInfo:
     """What the store records beside a decision so a later alignment can find its item."""
@@ -104,6 +137,9 @@ def _user() -> str:
         return "unknown"
 
 
+_OPEN_ELSEWHERE = "the project is open in another Reviewer window or process; close it there"
+
+
 def _is_locked(e: sqlite3.Error) -> bool:
     msg = str(e).lower()
     return "locked" in msg or "busy" in msg
@@ -112,8 +148,17 @@ def _is_locked(e: sqlite3.Error) -> bool:
 class Project:
     """An open project file; implements ``session.DecisionSink``. Close it to release the lock."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, user: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        user: str | None = None,
+        snapshot: Path | None = None,
+    ) -> None:
         self.path = path
+        # Opened read-only: a private copy is read, nothing is ever written to ``path``.
+        self.read_only = snapshot is not None
+        self._snapshot = snapshot
         self._conn: sqlite3.Connection | None = conn
         self.user = user or _user()
         self._items: Mapping[str, ItemInfo] = {}
@@ -128,14 +173,34 @@ class Project:
     def create(cls, path: str | Path, meta: Mapping[str, str], user: str | None = None) -> Project:
         """Make a new project file at ``path`` (refused if anything is there) and open it."""
         p = Path(path)
-        if p.exists():
+        problem = filesystem.name_problem(p)
+        if problem:
+            raise ProjectError(p, problem)
+        absolute = len(os.fsencode(os.path.abspath(p)))
+        if absolute > projectfile.SQLITE_PATH_MAX:
+            raise ProjectError(
+                p,
+                f"the path is too long for a project file ({absolute} bytes; the limit is "
+                f"{projectfile.SQLITE_PATH_MAX})",
+            )
+        if filesystem.exists(p):
             raise ProjectError(p, "a file is already there; it was left untouched")
         try:
             p.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise ProjectError(p, f"cannot create the folder ({e.strerror or e})") from None
-        # Built under a temporary name and renamed, so a crash never leaves a half-made file.
-        tmp = p.with_name(f".{p.name}.{uuid.uuid4().hex[:8]}.tmp")
+        if filesystem.is_read_only(p.parent):
+            raise ProjectReadOnly(p, "cannot create the project: its folder is read-only")
+        with filesystem.folder_lock(p.parent):
+            remove_stale_temps(p)
+            cls._build(p, meta)
+        return cls.open(p, user)
+
+    @staticmethod
+    def _build(p: Path, meta: Mapping[str, str]) -> None:
+        # Built under a temporary name (never longer than the project's) and renamed, so a
+        # crash never leaves a half-made file; a killed run's leftovers go on the next create.
+        tmp = p.with_name(filesystem.side_name(p.name, ".tmp"))
         try:
             conn = sqlite3.connect(tmp, isolation_level=None)
             try:
@@ -151,7 +216,7 @@ class Project:
                 conn.execute("COMMIT")
             finally:
                 conn.close()  # last connection: checkpoints and removes the -wal file
-            if p.exists():
+            if filesystem.exists(p):
                 raise ProjectError(p, "a file appeared there meanwhile; it was left untouched")
             os.replace(tmp, p)
         except sqlite3.Error as e:
@@ -159,29 +224,52 @@ class Project:
         except OSError as e:
             raise ProjectError(p, f"cannot create the project ({e.strerror or e})") from None
         finally:
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in _SIDECARS:
                 tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
-        return cls.open(p, user)
 
     @classmethod
-    def open(cls, path: str | Path, user: str | None = None) -> Project:
-        """Open an existing project: checks format, version and integrity, then takes the lock."""
+    def open(cls, path: str | Path, user: str | None = None, *, read_only: bool = False) -> Project:
+        """Open an existing project: checks format, version and integrity, then takes the lock.
+
+        ``read_only`` reads a private snapshot and never writes to the project or its folder
+        (ProjectError on any attempt to save). Otherwise a project that cannot be written is
+        refused with ProjectReadOnly.
+        """
         p = Path(path)
         try:
-            with p.open("rb") as f:
-                head = f.read(100)
-        except FileNotFoundError:
-            raise ProjectError(p, "no such project file") from None
-        except IsADirectoryError:
-            raise ProjectError(p, "this is a folder, not a project file") from None
-        except OSError as e:
-            raise ProjectError(p, e.strerror or "cannot be read") from None
-        if not head:
-            raise ProjectError(p, "the file is empty; it is not a Reviewer project")
-        if not head.startswith(_SQLITE_MAGIC):
-            raise ProjectError(p, "not a Reviewer project (not an SQLite database)")
+            projectfile.check(p, APPLICATION_ID)
+            if not read_only:
+                projectfile.check_writable(p)
+        except projectfile.FileProblem as e:
+            raise _problem(p, e) from None
+        if read_only:
+            return cls._open_snapshot(p, user)
+        if not filesystem.is_read_only(p.parent):
+            with filesystem.folder_lock(p.parent):
+                remove_stale_temps(p)
+        conn = cls._connect(p, p)
+        return cls(p, conn, user)
+
+    @classmethod
+    def _open_snapshot(cls, p: Path, user: str | None) -> Project:
+        if projectfile.locked_elsewhere(p):
+            raise ProjectError(p, _OPEN_ELSEWHERE)
         try:
-            conn = sqlite3.connect(p, timeout=0.1, isolation_level=None, check_same_thread=False)
+            copy = projectfile.snapshot(p)
+        except projectfile.FileProblem as e:
+            raise _problem(p, e) from None
+        try:
+            conn = cls._connect(copy, p)
+            return cls(p, conn, user, snapshot=copy)
+        except BaseException:
+            projectfile.discard(copy)
+            raise
+
+    @classmethod
+    def _connect(cls, db: Path, p: Path) -> sqlite3.Connection:
+        """Connect to ``db`` (the project, or a snapshot of project ``p``) and validate it."""
+        try:
+            conn = sqlite3.connect(db, timeout=0.1, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as e:
             raise ProjectError(p, f"cannot be opened ({e})") from None
         try:
@@ -192,10 +280,13 @@ class Project:
             conn.execute("PRAGMA synchronous=FULL")
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.Error as e:
+            conn.close()
+            raise ProjectError(p, f"cannot be opened ({e})") from None
         except BaseException:
             conn.close()
             raise
-        return cls(p, conn, user)
+        return conn
 
     @staticmethod
     def _validate(p: Path, conn: sqlite3.Connection) -> None:
@@ -204,8 +295,10 @@ class Project:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as e:
             if _is_locked(e):
-                raise ProjectError(
-                    p, "the project is open in another Reviewer window or process; close it there"
+                raise ProjectError(p, _OPEN_ELSEWHERE) from None
+            if "readonly" in str(e).lower():
+                raise ProjectReadOnly(
+                    p, "the project is read-only; open it for viewing only, or save a copy"
                 ) from None
             raise ProjectError(p, f"the project file is damaged ({e})") from None
         except sqlite3.DatabaseError as e:
@@ -263,6 +356,9 @@ class Project:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            if self._snapshot is not None:
+                projectfile.discard(self._snapshot)
+                self._snapshot = None
 
     def __enter__(self) -> Project:
         return self
@@ -281,6 +377,8 @@ class Project:
         """One write transaction; any failure rolls back and becomes a ProjectError."""
         with self._lock:
             conn = self.conn
+            if self.read_only:
+                raise ProjectError(self.path, f"could not save {what}: opened read-only")
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 yield conn
@@ -358,6 +456,9 @@ class Project:
     def save_cursor(self, key: str | None) -> None:
         """Remember the editor's position; skipped when unchanged (navigation is frequent)."""
         if key == self._cursor:
+            return
+        if self.read_only:
+            self._cursor = key
             return
         with self._lock:
             # Losing the position to a power cut is harmless: no fsync for it, unlike decisions.

@@ -11,6 +11,13 @@ from functools import lru_cache
 SENTENCE_END = frozenset("。！？!?…")
 CLOSERS = frozenset("”’」』）)】》\"'")
 OPENERS = frozenset("“‘「『（(【《")
+NUM = r"[0-9０-９一二三四五六七八九十]+"
+# Datelines of every common form, on whitespace-free text: "新华社北京7月18日电（记者X）",
+# "（新华社北京7月18日电）", "据新华社莫斯科12月30日电", "本报南宁1月12日电", "本报讯（记者X）".
+DATELINE = re.compile(
+    rf"^（?(?:据?(?:新华社|中新社|本报)[^\s，。：（）]{{0,10}}?{NUM}月{NUM}日[电讯]|本报讯)）?"
+    r"(?:（[^）]{0,30}）)?"
+)
 # Line endings after which a paragraph may also end ("体系——", "问：").
 SOFT_END = frozenset("——：:")
 

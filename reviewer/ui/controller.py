@@ -52,9 +52,14 @@ def _warm_jieba(progress: Progress) -> None:
 
 
 def load_pair(
-    left: str | Path, right: str | Path, store: StoreThread | None, progress: Progress
+    left: str | Path,
+    right: str | Path,
+    store: StoreThread | None,
+    progress: Progress,
+    read_only: bool = False,
 ) -> Loaded:
-    """Align a pair (in a worker). With a ``store`` thread, open or create its project file."""
+    """Align a pair (in a worker). With a ``store`` thread, open or create its project file
+    (``read_only``: open the existing one for viewing only, never writing to it)."""
     _warm_jieba(progress)
     if store is None:
         from reviewer.core.pipeline import align_files
@@ -62,16 +67,22 @@ def load_pair(
         return Loaded(ReviewSession(align_files(left, right, progress)))
     from reviewer.core import project
 
-    review = store.call(lambda: project.open_review(left, right, progress=progress))
+    review = store.call(
+        lambda: project.open_review(left, right, progress=progress, read_only=read_only)
+    )
     return Loaded(review.session, review, list(review.warnings))
 
 
-def load_project(path: str | Path, store: StoreThread, progress: Progress) -> Loaded:
+def load_project(
+    path: str | Path, store: StoreThread, progress: Progress, read_only: bool = False
+) -> Loaded:
     """Reopen a saved review from its project file (in a worker)."""
     _warm_jieba(progress)
     from reviewer.core import project
 
-    review = store.call(lambda: project.open_project_file(path, progress=progress))
+    review = store.call(
+        lambda: project.open_project_file(path, progress=progress, read_only=read_only)
+    )
     return Loaded(review.session, review, list(review.warnings))
 
 
@@ -80,6 +91,8 @@ class ReviewController(QObject):
     progress = Signal(str, float)
     loaded = Signal()
     failed = Signal(str)  # a message fit for the user (file and problem)
+    read_only = Signal(str, str)  # the project path and the message: offer view-only or a copy
+    closed = Signal()  # the review on screen was closed (a failed open could not restore it)
     changed = Signal(object)  # Change
     message = Signal(str)  # a short status-bar note
 
@@ -90,20 +103,55 @@ class ReviewController(QObject):
         self.warnings: list[str] = []
         self.busy = False
         self.store = StoreThread()
+        self._resumable: Any = None  # the review closed for an open still in progress
+        self._request: tuple[str, tuple[str, ...]] | None = None  # what is being opened
 
     # --- loading -------------------------------------------------------------------------
-    def open_pair(self, left: str | Path, right: str | Path, persist: bool = True) -> None:
-        """Open a pair; ``persist`` keeps decisions in its project file (False: in memory)."""
+    def open_pair(
+        self, left: str | Path, right: str | Path, persist: bool = True, read_only: bool = False
+    ) -> None:
+        """Open a pair; ``persist`` keeps decisions in its project file (False: in memory);
+        ``read_only`` views the existing project without writing to it."""
         store = self.store if persist else None
+        self._request = ("pair", (str(left), str(right)))
         self._start(
-            f"{Path(left).name} ↔ {Path(right).name}", lambda p: load_pair(left, right, store, p)
+            f"{Path(left).name} ↔ {Path(right).name}",
+            # read_only only when asked: tests replace load_pair with 4-argument fakes
+            lambda p: load_pair(
+                left, right, store, p, **({"read_only": True} if read_only else {})
+            ),
         )
 
-    def open_project(self, path: str | Path) -> None:
-        self._start(Path(path).name, lambda p: load_project(path, self.store, p))
+    def open_project(self, path: str | Path, read_only: bool = False) -> None:
+        self._request = ("project", (str(path),))
+        extra = {"read_only": True} if read_only else {}
+        self._start(Path(path).name, lambda p: load_project(path, self.store, p, **extra))
+
+    def open_read_only(self) -> None:
+        """Open again, for viewing only, what was refused as read-only."""
+        if self._request is not None:
+            kind, args = self._request
+            (self.open_pair if kind == "pair" else self.open_project)(*args, read_only=True)
+
+    def save_copy_and_open(self, project_path: str, copy_path: str) -> None:
+        """Copy a read-only project to ``copy_path`` and open the copy (errors: ``failed``)."""
+        from reviewer.core import project
+
+        try:
+            self.store.call(lambda: project.save_copy(project_path, copy_path))
+        except Exception as e:  # ProjectError: shown like any failed open
+            self._on_failed(e)
+            return
+        self.open_project(copy_path)
+
+    @property
+    def read_only_view(self) -> bool:
+        return bool(self.review is not None and self.review.project.read_only)
 
     def _start(self, what: str, fn: Callable[[Progress], Loaded]) -> None:
-        # Release the open project first: reopening the same pair would find it locked.
+        # Release the open project first: reopening the same pair would find it locked. If
+        # the open fails, the review on screen is bound to its project again (_on_failed).
+        self._resumable = self.review
         self.close_project()
         if self.session is not None:
             self.session.sink = None
@@ -114,13 +162,16 @@ class ReviewController(QObject):
     def _on_loaded(self, result: Loaded) -> None:
         self.close_project()
         self.busy = False
+        self._resumable = None
         self.session, self.review, self.warnings = result.session, result.review, result.warnings
-        if result.review is not None:
-            # The sqlite connection belongs to the store thread: route the writes there.
-            result.session.sink = ThreadedSink(
-                result.review.project, self.store, self._on_store_error
-            )
+        self._bind_store()
         self.loaded.emit()
+
+    def _bind_store(self) -> None:
+        review = self.review
+        if review is not None and review.session.sink is not None:
+            # The sqlite connection belongs to the store thread: route the writes there.
+            review.session.sink = ThreadedSink(review.project, self.store, self._on_store_error)
 
     def _on_store_error(self, error: BaseException) -> None:
         # Called on the store thread; the signal is queued to the UI thread.
@@ -131,8 +182,29 @@ class ReviewController(QObject):
         # ReadError and ProjectError carry "file: problem"; anything else is a bug, but the
         # editor still deserves a sentence rather than a traceback.
         name = type(error).__name__
-        known = name in ("ReadError", "ProjectError")
-        self.failed.emit(str(error) if known else f"Could not open: {name}: {error}")
+        known = name in ("ReadError", "ProjectError", "ProjectReadOnly")
+        message = str(error) if known else f"Could not open: {name}: {error}"
+        message += self._resume()
+        if name == "ProjectReadOnly":
+            self.read_only.emit(str(getattr(error, "path", "")), message)
+        else:
+            self.failed.emit(message)
+
+    def _resume(self) -> str:
+        """Keep the review on screen working after a failed open; or say it was closed."""
+        previous, self._resumable = self._resumable, None
+        if previous is None or self.session is None:
+            return ""  # nothing was open, or an in-memory review: it is still intact
+        from reviewer.core import project
+
+        try:
+            self.review = self.store.call(lambda: project.reopen(previous))
+        except Exception as e:
+            self.session, self.review, self.warnings = None, None, []
+            self.closed.emit()
+            return f"\n\nThe review that was open has been closed: {e}"
+        self._bind_store()
+        return ""
 
     def close_project(self) -> None:
         """Finish queued writes and release the project file (its lock)."""
@@ -216,6 +288,10 @@ class ReviewController(QObject):
         if item.kind == "unit" and choice in ("both", "both_rl") and s.unit_of(item).one_sided:
             self.message.emit("Only one side has this unit: keep (Space) or drop (x)")
             return
+        if text is not None:
+            from reviewer.core.sanitize import strip_controls
+
+            text = strip_controls(text)  # NUL, ESC… typed or pasted never reach the files
         self._run(lambda s: s.decide(choice, text, key=item.key), (item.key,))
 
     def take_left(self) -> None:

@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
         controller.progress.connect(self._on_progress)
         controller.loaded.connect(self._on_loaded)
         controller.failed.connect(self._on_failed)
+        controller.read_only.connect(self._on_read_only)
+        controller.closed.connect(self._on_closed)
         controller.changed.connect(self._on_changed)
         controller.message.connect(lambda m: self.statusBar().showMessage(m, 4000))
         self.view.clicked_reading.connect(self._on_click)
@@ -145,6 +147,9 @@ class MainWindow(QMainWindow):
         self.sources_label.setText(f"◧ {names[0]}   ◨ {names[1]}")
         self.setWindowTitle(f"Reviewer — {names[0]} ↔ {names[1]}")
         notes = [*self.controller.warnings, *self.key_warnings]
+        if self.controller.read_only_view:
+            self.setWindowTitle(f"{self.windowTitle()} (read-only)")
+            notes.insert(0, "Read-only: decisions are not saved")
         self.statusBar().showMessage(
             " · ".join(notes) if notes else "Ready — press ? for keys", 8000
         )
@@ -166,6 +171,22 @@ class MainWindow(QMainWindow):
         box.setObjectName("error_box")
         self.message_box = box
         box.open()  # not exec(): the window keeps running, tests can find and close it
+
+    def _on_read_only(self, project_path: str, message: str) -> None:
+        from reviewer.ui import read_only
+
+        self.progress.hide()
+        self.statusBar().showMessage(message)
+        self.message_box = read_only.offer(self, self.controller, project_path, message)
+
+    def _on_closed(self) -> None:
+        """A failed open could not restore the review on screen: show that none is open."""
+        self.model.set_session(None)
+        self.conflicts.list_model.set_session(None)
+        self.setWindowTitle("Reviewer")
+        self.resolved_label.setText("No review open")
+        self.article_label.setText("")
+        self.sources_label.setText("")
 
     # --- re-rendering ----------------------------------------------------------------------
     def _on_changed(self, change: Change) -> None:

@@ -320,6 +320,7 @@ def test_interrupted_first_export_leaves_no_folder(
     def failing_rename(src: object, dst: object) -> None:
         raise OSError(13, "Permission denied")
 
+    monkeypatch.setattr(atomic, "_renameat2", None)  # the two-rename fallback
     monkeypatch.setattr(atomic.os, "rename", failing_rename)
     with pytest.raises(ExportError):
         export(alignment, {}, tmp_path / "out", prefer="left")

@@ -1,0 +1,1 @@
+"""Development instruments: the held-out evaluation of the engine (not part of the app)."""

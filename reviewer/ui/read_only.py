@@ -1,0 +1,41 @@
+"""What the window offers when a review's project cannot be written: view it, or copy it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
+
+VIEW_ONLY = "View only"
+SAVE_COPY = "Save a copy…"
+
+
+def offer(window: QWidget, controller, project_path: str, message: str) -> QMessageBox:
+    """Ask (without blocking) whether to view the read-only review or go on in a copy."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Read-only review",
+        f"{message}\n\nView it without saving decisions, or save a copy elsewhere and go on "
+        "reviewing there.",
+        QMessageBox.StandardButton.Cancel,
+        window,
+    )
+    box.setObjectName("read_only_box")
+    view = box.addButton(VIEW_ONLY, QMessageBox.ButtonRole.AcceptRole)
+    copy = box.addButton(SAVE_COPY, QMessageBox.ButtonRole.ActionRole)
+    box.setDefaultButton(view)
+
+    def chosen(button: QAbstractButton) -> None:
+        if button is view:
+            controller.open_read_only()
+        elif button is copy:
+            suggested = str(Path.home() / Path(project_path).name)
+            target, _ = QFileDialog.getSaveFileName(
+                window, "Save a copy of the review", suggested, "Reviews (*.reviewer)"
+            )
+            if target:
+                controller.save_copy_and_open(project_path, target)
+
+    box.buttonClicked.connect(chosen)
+    box.open()  # not exec(): the window keeps running, tests can find and press the buttons
+    return box
