@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import replace
+from functools import lru_cache
 
 from reviewer.core.diff import tokenizer
 from reviewer.core.model import Alignment, Conflict, Suggestion, Unit
@@ -84,7 +85,8 @@ def _freq(word: str) -> int:
     return tokenizer().dt.FREQ.get(word) or 0
 
 
-def _route(s: str) -> tuple[float, list[tuple[int, str]]]:
+@lru_cache(maxsize=4096)  # the same clause window is asked about by several signals
+def _route(s: str) -> tuple[float, tuple[tuple[int, str], ...]]:
     """jieba's best segmentation of ``s`` (dictionary only): log-probability and words."""
     dt = tokenizer().dt
     dag = dt.get_DAG(s)
@@ -96,7 +98,7 @@ def _route(s: str) -> tuple[float, list[tuple[int, str]]]:
         j = route[i][1] + 1
         words.append((i, s[i:j]))
         i = j
-    return route[0][0] if s else 0.0, words
+    return (route[0][0] if s else 0.0), tuple(words)
 
 
 def _word_over(s: str, lo: int, hi: int) -> str | None:
@@ -194,6 +196,11 @@ def _doubled(full: str, p: int, run: str) -> bool:
     return _freq(run + run) == 0  # 常常, 看看: the dictionary knows real reduplications
 
 
+@lru_cache(maxsize=64)  # a unit's conflicts are suggested one after the other
+def _full(unit: Unit) -> dict[str, str]:
+    return {"left": canon(unit.left or ""), "right": canon(unit.right or "")}
+
+
 def _suggest(
     unit: Unit, c: Conflict, here: tuple[int, int], pages: dict[str, _Page]
 ) -> Suggestion | None:
@@ -208,7 +215,7 @@ def _suggest(
     long_cjk = max(sum(1 for ch in t if is_cjk(ch)) for t in (lt, rt))
     if (_has_digits(lt) or _has_digits(rt)) and long_cjk < _PASSAGE:
         return None  # 11 against 1.1: only the source can tell
-    full = {"left": canon(unit.left or ""), "right": canon(unit.right or "")}
+    full = _full(unit)
     at = {
         "left": len(canon((unit.left or "")[: c.left_start])),
         "right": len(canon((unit.right or "")[: c.right_start])),
