@@ -5,9 +5,11 @@ for a generated ~1 MB pair, ratio of align time to jieba's tokenising time), the
 on 40 held-out page pairs of real news (``reviewer.dev.evaluate``: articles whole, titles
 right, passages paired, differences found, layout-only conflicts; fractions 0-1), the
 suggested readings' precision and coverage at confidence >= 0.9 (by reason and variant kind
-on dev pages, overall on held-out pages: ``reviewer.dev.suggestions``) and, unless --no-ui,
-the window figures from ``reviewer.ui.bench_ui`` and the key presses for a fully decided
-export of the sample (``reviewer.ui.bench_keys``). Times in ms, memory in MB.
+on dev pages, overall on held-out pages: ``reviewer.dev.suggestions``), unless --no-corpus
+the corpus figures from ``reviewer.corpus_bench`` (pages/s, corpus align wall time, memory,
+single-page CLI time) and, unless --no-ui, the window figures from ``reviewer.ui.bench_ui``
+and the key presses for a fully decided export of the sample (``reviewer.ui.bench_keys``).
+Times in ms unless named _s/_min, memory in MB.
 """
 
 from __future__ import annotations
@@ -108,7 +110,8 @@ def ui_figures(size: int) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m reviewer.bench", description=__doc__)
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--no-ui", action="store_true", help="engine figures only")
+    p.add_argument("--no-ui", action="store_true", help="no window figures")
+    p.add_argument("--no-corpus", action="store_true", help="no corpus figures")
     p.add_argument("--size", type=int, default=1_000_000, help="bytes of the generated pair")
     p.add_argument("--pages", type=int, default=40, help="held-out pages (0: skip accuracy)")
     args = p.parse_args(argv)
@@ -116,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.pages > 0:
         figures.update(heldout_figures(args.pages))
         figures.update(suggestion_figures(args.pages))
+    if not args.no_corpus:
+        from reviewer.corpus_bench import corpus_figures
+
+        figures.update(corpus_figures())
     if not args.no_ui:
         figures.update(ui_figures(args.size))
     print_figures(figures, as_json=args.json)

@@ -4,10 +4,12 @@ reviewer                          open the bundled sample in the window
 reviewer LEFT RIGHT               open a pair
 reviewer PROJECT.reviewer         reopen a saved review
 reviewer --screenshot OUT.png [LEFT RIGHT]
+reviewer --version | --install-desktop
 reviewer align LEFT RIGHT [--json]
 reviewer export LEFT RIGHT --out DIR [--project FILE] [--prefer left|right]
                 [--accept-suggestions [--min-confidence X]]
-                [--format txt|jsonl] [--force]
+                [--format txt|jsonl|tei|tei-app] [--force]
+reviewer corpus align|status|export LEFTDIR RIGHTDIR ...   (see reviewer/core/corpus/commands.py)
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--project", help="review project file holding the decisions")
     p.add_argument("--prefer", choices=("left", "right"), help="reading for undecided conflicts")
-    p.add_argument("--format", choices=("txt", "jsonl"), default="txt")
+    p.add_argument("--format", choices=("txt", "jsonl", "tei", "tei-app"), default="txt")
     p.add_argument("--force", action="store_true", help="replace a non-empty output folder")
     p.add_argument(
         "--any-project",
@@ -74,12 +76,28 @@ def _confidence(text: str) -> float:
 def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="reviewer",
-        description="Review two versions of a page side by side. Subcommands: align, export.",
+        description="Review two versions of a page side by side. "
+        "Subcommands: align, export, corpus.",
     )
-    p.add_argument("files", nargs="*", help="LEFT RIGHT, or a .reviewer project file")
+    p.add_argument(
+        "files", nargs="*", help="LEFT RIGHT, LEFTDIR RIGHTDIR (a corpus), or a .reviewer file"
+    )
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     p.add_argument("--dark", action="store_true", help="use the dark palette")
+    p.add_argument("--version", action="version", version=version_text())
+    p.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add Reviewer to this user's application menu and open .reviewer files with it",
+    )
     return p
+
+
+def version_text() -> str:
+    from reviewer import __version__
+    from reviewer.core.model import ENGINE_VERSION
+
+    return f"reviewer {__version__} (engine {ENGINE_VERSION})"
 
 
 def cmd_align(argv: Sequence[str]) -> int:
@@ -103,8 +121,18 @@ def cmd_export(argv: Sequence[str]) -> int:
     return run_export(args)
 
 
+def cmd_corpus(argv: Sequence[str]) -> int:
+    from reviewer.core.corpus.commands import main as corpus_main
+
+    return corpus_main(argv)
+
+
 def cmd_gui(argv: Sequence[str]) -> int:
     args = _gui_parser().parse_args(argv)
+    if args.install_desktop:
+        from reviewer.desktop import main as install_desktop
+
+        return install_desktop()
     if len(args.files) not in (0, 1, 2):
         _gui_parser().error("give LEFT RIGHT, or one project file, or nothing for the sample")
     from reviewer.ui.app import run
@@ -114,7 +142,7 @@ def cmd_gui(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"align": cmd_align, "export": cmd_export}
+    commands = {"align": cmd_align, "export": cmd_export, "corpus": cmd_corpus}
     try:
         if argv and argv[0] in commands:
             return commands[argv[0]](argv[1:])

@@ -34,6 +34,12 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e ".[dev]"
 
+# The application menu entry, icon and .reviewer file type, for this user (Linux desktops).
+# Not for test runs (CI); never fatal: a machine without a desktop still gets the program.
+if [ "$mode" != "--test" ] && [ "$(uname -s)" = Linux ]; then
+  .venv/bin/reviewer --install-desktop >/dev/null || echo "setup: desktop entry not installed (see above)"
+fi
+
 case "$mode" in
   --run)  exec .venv/bin/reviewer "$@" ;;
   --test) export QT_QPA_PLATFORM=offscreen; exec .venv/bin/python -m pytest "$@" ;;

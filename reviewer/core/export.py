@@ -25,7 +25,7 @@ from reviewer.core.merge import Decision, MergedUnit, is_unit_item, merge_unit, 
 from reviewer.core.model import Alignment, Article, Conflict, Unit
 from reviewer.core.sanitize import csv_cell, strip_controls
 
-FORMATS = ("txt", "jsonl")
+FORMATS = ("txt", "jsonl", "tei", "tei-app")  # TEI P5: export_tei.py
 MANIFEST = "manifest.json"
 DECISIONS_CSV = "decisions.csv"
 JSONL = "articles.jsonl"
@@ -287,6 +287,12 @@ def render(
         if fmt == "txt":
             name = article_filename(a.number, a.title, width)
             files[name] = a.text().encode("utf-8")
+            entry.update(file=name, sha256=_sha(files[name]))
+        elif fmt in ("tei", "tei-app"):
+            from reviewer.core import export_tei  # it builds on this module
+
+            name = export_tei.tei_filename(a.number, a.title, width)
+            files[name] = export_tei.tei_article(alignment, a, decisions, prefer, fmt == "tei-app")
             entry.update(file=name, sha256=_sha(files[name]))
         else:
             line = json.dumps(

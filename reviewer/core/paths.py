@@ -5,9 +5,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+# An installed wheel carries the resources inside the package (setup.py copies them there);
+# a checkout has them at the top level, beside the package.
+_PACKAGED = Path(__file__).resolve().parents[1] / "resources"
+RESOURCES = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parents[2] / "resources"
 SAMPLE_LEFT = RESOURCES / "sample" / "xinhua-2025-07-19.web.md"
 SAMPLE_RIGHT = RESOURCES / "sample" / "xinhua-2025-07-19.pdf.txt"
+# The sample as a two-folder corpus (one page: the sample cannot honestly be cut into more).
+SAMPLE_CORPUS_LEFT = RESOURCES / "corpus" / "web"
+SAMPLE_CORPUS_RIGHT = RESOURCES / "corpus" / "pdf"
+DESKTOP = RESOURCES / "desktop"  # menu entry, icon and MIME type (reviewer.desktop)
 
 
 def user_data_dir() -> Path:

@@ -21,17 +21,17 @@ def _decisions_on_disk(path: Path) -> int:
         return len(p.decisions())
 
 
+def _counter(w) -> int:
+    """Decisions the status bar counts, checked against what it shows."""
+    st = w.controller.session.status()
+    assert w.resolved_label.text() == status_text(st)
+    return st.resolved
+
+
 def _focus(qtbot, w) -> None:
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow, timeout=5000)  # a message box had the keyboard
     w.view.setFocus()
-
-
-def _shown_resolved(w) -> int:  # type: ignore[no-untyped-def]
-    """Items decided, after checking the status bar says what the session says."""
-    st = w.controller.session.status()
-    assert w.resolved_label.text() == status_text(st)
-    return st.resolved
 
 
 def _ctrl_o(qtbot, w, monkeypatch: pytest.MonkeyPatch, chosen: list[str]) -> str:
@@ -55,7 +55,7 @@ def test_a_failed_open_keeps_saving_the_review_on_screen(
     title = w.windowTitle()
     qtbot.keyClick(w.view, Qt.Key.Key_1)
     qtbot.keyClick(w.view, Qt.Key.Key_1)
-    assert _shown_resolved(w) == 2
+    assert _counter(w) == 2
     missing = tmp_path / "nowhere"
     paths = (
         [str(missing / "a.md"), str(right)]
@@ -66,7 +66,7 @@ def test_a_failed_open_keeps_saving_the_review_on_screen(
     assert str(missing) in message
     assert w.windowTitle() == title  # the old review is still the one on screen
     qtbot.keyClick(w.view, Qt.Key.Key_1)
-    assert _shown_resolved(w) == 3
+    assert _counter(w) == 3
     w.controller.close_project()  # waits for queued writes
     assert _decisions_on_disk(default_project_path(left, right)) == 3
 
@@ -113,10 +113,10 @@ def test_a_read_only_project_offers_viewing_only(
     with qtbot.waitSignal(w.controller.loaded, timeout=30_000):
         view.click()
     assert w.windowTitle().endswith("(read-only)")
-    assert _shown_resolved(w) == 1  # its decision is shown
+    assert _counter(w) == 1  # its decision is shown
     _focus(qtbot, w)
     qtbot.keyClick(w.view, Qt.Key.Key_2)
-    assert _shown_resolved(w) == 2
+    assert _counter(w) == 2
     w.controller.close_project()
     assert proj.read_bytes() == before
     assert sorted(p.name for p in proj.parent.iterdir()) == sorted(
