@@ -3,10 +3,13 @@
 Prints the engine figures (warm align time of the sample pair, align time and peak memory
 for a generated ~1 MB pair, ratio of align time to jieba's tokenising time), the accuracy
 on 40 held-out page pairs of real news (``reviewer.dev.evaluate``: articles whole, titles
-right, passages paired, differences found, layout-only conflicts; fractions 0-1), unless
---no-corpus the corpus figures from ``reviewer.corpus_bench`` (pages/s, corpus align wall
-time, memory, single-page CLI time) and, unless --no-ui, the window figures from
-``reviewer.ui.bench_ui``. Times in ms unless named _s/_min, memory in MB.
+right, passages paired, differences found, layout-only conflicts; fractions 0-1), the
+suggested readings' precision and coverage at confidence >= 0.9 (by reason and variant kind
+on dev pages, overall on held-out pages: ``reviewer.dev.suggestions``), unless --no-corpus
+the corpus figures from ``reviewer.corpus_bench`` (pages/s, corpus align wall time, memory,
+single-page CLI time) and, unless --no-ui, the window figures from ``reviewer.ui.bench_ui``
+and the key presses for a fully decided export of the sample (``reviewer.ui.bench_keys``).
+Times in ms unless named _s/_min, memory in MB.
 """
 
 from __future__ import annotations
@@ -75,6 +78,25 @@ def heldout_figures(pages: int = 40) -> dict[str, float]:
     return report.figures(prefix="heldout_")
 
 
+def suggestion_figures(pages: int = 40) -> dict[str, float]:
+    """Suggested readings at confidence >= 0.9: precision and coverage by reason and by
+    variant kind on dev pages (where the thresholds were calibrated), and the held-out
+    figure (never tuned on)."""
+    from reviewer.dev import suggestions
+    from reviewer.dev.corpus import CorpusMissing
+
+    try:
+        dev = suggestions.figures(suggestions.evaluate("dev", pages))
+        held = suggestions.figures(suggestions.evaluate("held-out", pages))
+    except CorpusMissing as exc:
+        print(f"bench: suggestion figures skipped: {exc}", file=sys.stderr)
+        return {}
+    out = {f"suggest_dev_{k}": v for k, v in dev.items() if not k.endswith("_picks")}
+    for k in ("conflicts_scored", "coverage", "precision"):
+        out[f"suggest_heldout_{k}"] = held[k]
+    return out
+
+
 def ui_figures(size: int) -> dict[str, float]:
     """Window figures on the sample (sample_*) and on a generated pair (big_*)."""
     from reviewer.ui.bench_keys import measure_keys
@@ -96,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = engine_figures(args.size)
     if args.pages > 0:
         figures.update(heldout_figures(args.pages))
+        figures.update(suggestion_figures(args.pages))
     if not args.no_corpus:
         from reviewer.corpus_bench import corpus_figures
 
