@@ -14,6 +14,11 @@ from reviewer.core import filesystem
 from reviewer.core.model import Source
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # per side: far above any page, far below "all of RAM"
+# The engine's cost is per paragraph: a million one-character lines cost what 50 MB of
+# ordinary text would. Beyond this many lines, lines must average MIN_LINE_BYTES (a narrow
+# newspaper column of hard-wrapped PDF text averages 30-45 bytes a line).
+MANY_LINES = 50_000
+MIN_LINE_BYTES = 16
 
 
 class ReadError(Exception):
@@ -128,6 +133,13 @@ def read_source(path: str | Path) -> Source:
     finally:
         os.close(fd)
     text = decode(data, p)
+    lines = text.count("\n") + 1
+    if lines > MANY_LINES and len(data) < lines * MIN_LINE_BYTES:
+        raise ReadError(
+            p,
+            f"not a page of text: {lines:,} lines of {len(data) / lines:.0f} bytes on average "
+            f"(beyond {MANY_LINES:,} lines, at least {MIN_LINE_BYTES} bytes a line are needed)",
+        )
     return Source(path=str(p), sha256=hashlib.sha256(data).hexdigest(), text=text)
 
 
