@@ -4,7 +4,7 @@ Each case runs in its own process (peak memory is per process): one LEFT/RIGHT p
 and aligned, as ``reviewer align`` does. Cases, for ``size`` bytes a side:
 
 - ``same_short_lines``: one short line repeated (the issue's million identical lines);
-- ``same_lines_at_limit``: one line repeated, just long enough to pass the reader's limit;
+- ``same_lines_at_limit``: one line repeated, just long enough to pass the reader's limits;
 - ``ordinary``: a generated news pair (``synth.make_pair``).
 """
 
@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from reviewer.core.read import MIN_LINE_BYTES
+from reviewer.core.read import MIN_PARAGRAPH_CHARS
 from reviewer.core.synth import make_pair
 
 _PROBE = """
@@ -51,7 +51,7 @@ def _repeat(line: str, size: int) -> str:
 
 
 def degenerate_figures(size: int = 4_000_000) -> dict[str, float]:
-    at_limit = "同" * ((MIN_LINE_BYTES + 2) // 3) + "\n"  # the shortest line that passes
+    at_limit = "同" * MIN_PARAGRAPH_CHARS + "\n"  # the shortest repeated line that passes
     ordinary_left, ordinary_right = make_pair(size, seed=0)
     cases = {
         "same_short_lines": (_repeat("好\n", size), None),

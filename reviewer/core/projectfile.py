@@ -14,6 +14,7 @@ import shutil
 import stat
 import struct
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 
 from reviewer.core import filesystem
@@ -97,11 +98,25 @@ def _descriptor(path: Path) -> int:
     key = (st.st_dev, st.st_ino)
     if key in _held:
         return _held[key]
+    _forget_deleted()
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     if os.name == "nt":  # no POSIX locks; an open file could not be renamed or deleted
         return fd
     _held[key] = fd
     return fd
+
+
+def _forget_deleted() -> None:
+    """Close the held descriptors of files deleted since: nobody can lock those any more."""
+    for key, fd in list(_held.items()):
+        try:
+            gone = os.fstat(fd).st_nlink == 0
+        except OSError:
+            gone = True
+        if gone:
+            del _held[key]
+            with suppress(OSError):
+                os.close(fd)
 
 
 def _done(fd: int) -> None:
@@ -164,3 +179,27 @@ def _copy_held(path: Path, copy: Path) -> None:
 
 def discard(copy: Path) -> None:
     shutil.rmtree(copy.parent, ignore_errors=True)
+
+
+SIDECARS = ("", "-journal", "-wal", "-shm")
+
+
+def remove_stale_temps(path: Path) -> int:
+    """Delete what killed ``Project.create`` runs left beside ``path``; returns how many.
+
+    Runs under the folder lock that creation holds, so every temp file found is stale.
+    """
+    removed = 0
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return 0
+    for name in names:
+        base = next((name[: -len(s)] for s in SIDECARS[1:] if name.endswith(s)), name)
+        if filesystem.is_side_name(base, path.name, ".tmp"):
+            try:
+                os.unlink(path.parent / name)
+                removed += 1
+            except OSError:
+                pass
+    return removed

@@ -19,6 +19,10 @@ MAX_SOURCE_BYTES = 64 * 1024 * 1024  # per side: far above any page, far below "
 # newspaper column of hard-wrapped PDF text averages 30-45 bytes a line).
 MANY_LINES = 50_000
 MIN_LINE_BYTES = 16
+# The same after layout repair, where hard-wrapped lines have become paragraphs: a page has
+# a few thousand paragraphs of 50-300 characters.
+MANY_PARAGRAPHS = 20_000
+MIN_PARAGRAPH_CHARS = 20
 
 
 class ReadError(Exception):
@@ -169,3 +173,15 @@ def _read_regular(p: Path, fd: int) -> bytes:
     if len(data) > limit:
         raise ReadError(p, too_big)
     return data
+
+
+def check_paragraphs(source: Source, paragraphs: int) -> None:
+    """Refuse a flood of tiny paragraphs (the engine's cost is per paragraph): ReadError."""
+    if paragraphs > MANY_PARAGRAPHS and len(source.text) < paragraphs * MIN_PARAGRAPH_CHARS:
+        raise ReadError(
+            source.path,
+            f"not a page of text: {paragraphs:,} paragraphs of "
+            f"{len(source.text) / paragraphs:.0f} characters on average (beyond "
+            f"{MANY_PARAGRAPHS:,} paragraphs, at least {MIN_PARAGRAPH_CHARS} characters each "
+            "are needed)",
+        )
