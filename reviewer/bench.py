@@ -5,8 +5,9 @@ for a generated ~1 MB pair, ratio of align time to jieba's tokenising time), the
 on 40 held-out page pairs of real news (``reviewer.dev.evaluate``: articles whole, titles
 right, passages paired, differences found, layout-only conflicts; fractions 0-1), degenerate
 input against ordinary input of the same size (``reviewer.bench_degenerate``; --degenerate 0
-skips it) and, unless --no-ui, the window figures from ``reviewer.ui.bench_ui``.
-Times in ms, memory in MB.
+skips it), unless --no-corpus the corpus figures from ``reviewer.corpus_bench`` (pages/s,
+corpus align wall time, memory, single-page CLI time) and, unless --no-ui, the window figures
+from ``reviewer.ui.bench_ui``. Times in ms unless named _s/_min, memory in MB.
 """
 
 from __future__ import annotations
@@ -85,7 +86,8 @@ def ui_figures(size: int) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m reviewer.bench", description=__doc__)
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--no-ui", action="store_true", help="engine figures only")
+    p.add_argument("--no-ui", action="store_true", help="no window figures")
+    p.add_argument("--no-corpus", action="store_true", help="no corpus figures")
     p.add_argument("--size", type=int, default=1_000_000, help="bytes of the generated pair")
     p.add_argument("--pages", type=int, default=40, help="held-out pages (0: skip accuracy)")
     p.add_argument(
@@ -99,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
         figures.update(degenerate_figures(args.degenerate))
     if args.pages > 0:
         figures.update(heldout_figures(args.pages))
+    if not args.no_corpus:
+        from reviewer.corpus_bench import corpus_figures
+
+        figures.update(corpus_figures())
     if not args.no_ui:
         figures.update(ui_figures(args.size))
     print_figures(figures, as_json=args.json)

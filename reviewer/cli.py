@@ -7,6 +7,7 @@ reviewer --screenshot OUT.png [LEFT RIGHT]
 reviewer align LEFT RIGHT [--json]
 reviewer export LEFT RIGHT --out DIR [--project FILE] [--prefer left|right]
                 [--format txt|jsonl] [--force]
+reviewer corpus align|status|export LEFTDIR RIGHTDIR ...   (see reviewer/core/corpus/commands.py)
 """
 
 from __future__ import annotations
@@ -51,9 +52,12 @@ def _export_parser() -> argparse.ArgumentParser:
 def _gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="reviewer",
-        description="Review two versions of a page side by side. Subcommands: align, export.",
+        description="Review two versions of a page side by side. "
+        "Subcommands: align, export, corpus.",
     )
-    p.add_argument("files", nargs="*", help="LEFT RIGHT, or a .reviewer project file")
+    p.add_argument(
+        "files", nargs="*", help="LEFT RIGHT, LEFTDIR RIGHTDIR (a corpus), or a .reviewer file"
+    )
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     p.add_argument("--dark", action="store_true", help="use the dark palette")
     return p
@@ -80,6 +84,12 @@ def cmd_export(argv: Sequence[str]) -> int:
     return run_export(args)
 
 
+def cmd_corpus(argv: Sequence[str]) -> int:
+    from reviewer.core.corpus.commands import main as corpus_main
+
+    return corpus_main(argv)
+
+
 def cmd_gui(argv: Sequence[str]) -> int:
     args = _gui_parser().parse_args(argv)
     if len(args.files) not in (0, 1, 2):
@@ -91,7 +101,7 @@ def cmd_gui(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"align": cmd_align, "export": cmd_export}
+    commands = {"align": cmd_align, "export": cmd_export, "corpus": cmd_corpus}
     try:
         if argv and argv[0] in commands:
             return commands[argv[0]](argv[1:])

@@ -109,6 +109,8 @@ def replace_dir(out: Path, files: Mapping[str, bytes]) -> None:
         os.mkdir(tmp)  # not mkdtemp: that would make the export 0700 whatever the umask
         try:
             for name, data in files.items():
+                if "/" in name:  # a corpus export nests pages in folders
+                    (tmp / name).parent.mkdir(parents=True, exist_ok=True)
                 with open(tmp / name, "wb") as f:
                     f.write(data)
                     f.flush()

@@ -9,29 +9,18 @@ into one readable conflict.
 from __future__ import annotations
 
 import bisect
-import logging
-import threading
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
 from reviewer.core.text import canon_with_index
 
-_jieba_lock = threading.Lock()
-_jieba = None
-
 
 def tokenizer():
-    """jieba, loaded once (its dictionary takes about a second)."""
-    global _jieba
-    with _jieba_lock:
-        if _jieba is None:
-            import jieba
+    """jieba, loaded once per process through the fast prefix-dictionary cache (lexicon.py)."""
+    from reviewer.core import lexicon
 
-            jieba.setLogLevel(logging.WARNING)
-            jieba.initialize()
-            _jieba = jieba
-    return _jieba
+    return lexicon.load()
 
 
 @dataclass(frozen=True)

@@ -37,13 +37,21 @@ def _side(source: Source) -> tuple[Source, Side]:
     return replace(source, layout=layout), side
 
 
-def _title_of(units: list[Unit]) -> str:
+def _reading(u: Unit, primary: str) -> str:
+    """The reading of the version the engine ran first (the one with reliable paragraph
+    breaks), whichever side is LEFT, so a swap never changes a title."""
+    first = u.left if primary == "left" else u.right
+    other = u.right if primary == "left" else u.left
+    return first if first is not None else (other or "")
+
+
+def _title_of(units: list[Unit], primary: str) -> str:
     for u in units:
         if u.role == "title":
-            return (u.left if u.left is not None else u.right) or ""
+            return _reading(u, primary)
     for u in units:
         if u.role in ("paragraph", "caption"):
-            text = (u.left if u.left is not None else u.right) or ""
+            text = _reading(u, primary)
             cut = min((i for i, ch in enumerate(text) if ch in "，。；：！？"), default=len(text))
             head = text[: min(cut, 24)]
             return head + ("…" if len(head) < len(text) else "")
@@ -129,7 +137,7 @@ def align_sources(left: Source, right: Source, progress: Progress | None = None)
             replace(u, duplicate_of=unit_ids.get(d.dup_of)) if d.dup_of is not None else u
             for d, u in units
         ]
-        title = _title_of(final)
+        title = _title_of(final, "right" if flip else "left")
         aid = content_id("a", title, final[0].id if final else "")
         articles.append(Article(aid, title, tuple(final)))
     report("done", 1.0)

@@ -14,6 +14,7 @@ import shutil
 import stat
 import struct
 import tempfile
+from collections.abc import Mapping
 from contextlib import suppress
 from pathlib import Path
 
@@ -33,7 +34,7 @@ class FileProblem(Exception):
         self.read_only = read_only
 
 
-def check(path: Path, app_id: int) -> None:
+def check(path: Path, app_id: int, kinds: Mapping[int, str] | None = None) -> None:
     """Refuse a path SQLite must not open: too long, not a regular file, not our database."""
     problem = filesystem.name_problem(path)
     if problem:
@@ -70,7 +71,10 @@ def check(path: Path, app_id: int) -> None:
         raise FileProblem("the project file is damaged (its SQLite header is invalid)")
     # The header holds the application id (offset 68): another application's database is
     # refused here, before SQLite could touch it or its -wal.
-    if struct.unpack(">I", head[68:72])[0] != app_id:
+    found = struct.unpack(">I", head[68:72])[0]
+    if kinds and found != app_id and found in kinds and app_id in kinds:
+        raise FileProblem(f"this is {kinds[found]}, not {kinds[app_id]}")
+    if found != app_id:
         raise FileProblem("not a Reviewer project (another kind of SQLite database)")
 
 

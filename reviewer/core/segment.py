@@ -120,6 +120,13 @@ def _split_dateline(p: Para) -> list[Para]:
     return [p.slice(0, end), p.slice(end, len(p.text))]
 
 
+def wraps_on(first: str, second: str) -> bool:
+    """``second`` can be the rest of a title wrapped after ``first``: a longer line with
+    clauses of its own ("回顾一年来的学科发展，我们认为，…") is a deck."""
+    a, b = squeeze(first), squeeze(second)
+    return len(b) <= len(a) or "，" not in b
+
+
 def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
     """A title block: title line(s) then "——" subtitle lines."""
     out: list[Block] = []
@@ -137,11 +144,13 @@ def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
             out.append(Block(p, role))
         elif p.text.startswith("——") or (out and not wrapped):
             out.append(Block(p, "subtitle"))
-        elif out and out[-1].role == "title":
+        elif out and out[-1].role == "title" and wraps_on(out[-1].para.text, p.text):
             # A title wrapped over two lines of the column: one title.
             prev = out[-1].para
             joined = Para(prev.text + p.text, prev.offsets + p.offsets, prev.kind, prev.level)
             out[-1] = Block(joined, "title")
+        elif out and out[-1].role == "title":
+            out.append(Block(p, "subtitle"))  # a longer line under the title: a deck
         else:
             out.append(Block(p, "title"))
     return out
@@ -357,9 +366,23 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
                 cut, strong = True, True  # "（上接第X版）": the rest of another article
             elif hard:
                 cut = True
+            # Web text without a heading: title-like lines just above the byline that
+            # opens a story are its head, not the end of the story before.
+            carried: list[Block] = []
+            if cut and opening and layout != "wrapped":
+                while (
+                    cur.body
+                    and len(carried) < 2
+                    and cur.body[-1].role == "paragraph"
+                    and heading_like(cur.body[-1].text)
+                    and not may_end_paragraph(cur.body[-1].text)
+                    and len(cur.body) > 1
+                ):
+                    carried.insert(0, Block(cur.body.pop().para, "subtitle"))
             if cut:
                 cur = new_frag(strong)
                 next_strong = False
+                cur.body.extend(carried)
             cur.body.append(Block(piece, role))
             if role == "byline":
                 in_head = True  # more bylines and datelines may follow: one article head

@@ -30,6 +30,8 @@ from reviewer.core.merge import Decision
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x52565752  # "RVWR": tells our databases from any other SQLite file
+CORPUS_APPLICATION_ID = 0x52565743  # "RVWC": a corpus project (reviewer.core.corpus.store)
+_KINDS = {APPLICATION_ID: "a project of one pair", CORPUS_APPLICATION_ID: "a corpus project"}
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _TABLES = frozenset({"meta", "decision", "event"})
 
@@ -119,6 +121,12 @@ def _is_locked(e: sqlite3.Error) -> bool:
 class Project:
     """An open project file; implements ``session.DecisionSink``. Close it to release the lock."""
 
+    # A corpus project subclasses this for the same opening, locking and validation with
+    # its own tables; the application id tells the two kinds apart.
+    APPLICATION_ID = APPLICATION_ID
+    SCHEMA = _SCHEMA
+    TABLES = _TABLES
+
     def __init__(
         self,
         path: Path,
@@ -167,8 +175,8 @@ class Project:
             cls._build(p, meta)
         return cls.open(p, user)
 
-    @staticmethod
-    def _build(p: Path, meta: Mapping[str, str]) -> None:
+    @classmethod
+    def _build(cls, p: Path, meta: Mapping[str, str]) -> None:
         # Built under a temporary name (never longer than the project's) and renamed, so a
         # crash never leaves a half-made file; a killed run's leftovers go on the next create.
         tmp = p.with_name(filesystem.side_name(p.name, ".tmp"))
@@ -176,10 +184,10 @@ class Project:
             conn = sqlite3.connect(tmp, isolation_level=None)
             try:
                 conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                conn.execute(f"PRAGMA application_id={cls.APPLICATION_ID}")
                 conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 conn.execute("BEGIN")
-                for stmt in _SCHEMA.split(";"):
+                for stmt in cls.SCHEMA.split(";"):
                     if stmt.strip():
                         conn.execute(stmt)
                 rows = {"project_id": uuid.uuid4().hex, "created_at": _now(), **meta}
@@ -208,7 +216,7 @@ class Project:
         """
         p = Path(path)
         try:
-            projectfile.check(p, APPLICATION_ID)
+            projectfile.check(p, cls.APPLICATION_ID, _KINDS)
             if not read_only:
                 projectfile.check_writable(p)
         except projectfile.FileProblem as e:
@@ -258,8 +266,8 @@ class Project:
             raise
         return conn
 
-    @staticmethod
-    def _validate(p: Path, conn: sqlite3.Connection) -> None:
+    @classmethod
+    def _validate(cls, p: Path, conn: sqlite3.Connection) -> None:
         """Read-only checks inside one transaction that also takes the exclusive lock."""
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -276,7 +284,10 @@ class Project:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if app_id != APPLICATION_ID:
+            if app_id != cls.APPLICATION_ID and app_id in _KINDS:
+                want = _KINDS[cls.APPLICATION_ID]
+                raise ProjectError(p, f"this is {_KINDS[app_id]}, not {want}")
+            if app_id != cls.APPLICATION_ID:
                 raise ProjectError(p, "not a Reviewer project (another kind of SQLite database)")
             if version > SCHEMA_VERSION:
                 raise ProjectError(
@@ -288,7 +299,7 @@ class Project:
             if check != ["ok"]:
                 raise ProjectError(p, f"the project file is damaged ({'; '.join(check[:3])})")
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-            if not tables >= _TABLES or version < 1:
+            if not tables >= cls.TABLES or version < 1:
                 raise ProjectError(p, "the project file is damaged (tables are missing)")
         except sqlite3.DatabaseError as e:
             raise ProjectError(p, f"the project file is damaged ({e})") from None

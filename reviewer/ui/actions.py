@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMenuBar
 
 class ActionId(Enum):
     OPEN = "open"
+    OPEN_CORPUS = "open_corpus"
     EXPORT = "export"
     QUIT = "quit"
     UNDO = "undo"
@@ -32,6 +33,8 @@ class ActionId(Enum):
     PREV_UNRESOLVED = "prev_unresolved"
     NEXT_ARTICLE = "next_article"
     PREV_ARTICLE = "prev_article"
+    NEXT_PAGE = "next_page"
+    PREV_PAGE = "prev_page"
     TAKE_LEFT = "take_left"
     TAKE_RIGHT = "take_right"
     TAKE_BOTH = "take_both"
@@ -60,6 +63,9 @@ A = ActionId
 MENUS = ("&File", "&Edit", "&Navigate", "&Resolve", "&View", "&Help")
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(A.OPEN, "&Open…", ("Ctrl+O",), "&File", "open_dialog"),
+    ActionSpec(
+        A.OPEN_CORPUS, "Open a &corpus (two folders)…", ("Ctrl+Shift+O",), "&File", "corpus_dialog"
+    ),
     ActionSpec(A.EXPORT, "&Export…", ("Ctrl+E",), "&File", "export_dialog"),
     ActionSpec(A.QUIT, "&Quit", ("Ctrl+Q",), "&File", "close"),
     ActionSpec(A.UNDO, "&Undo decision", ("Z", "Ctrl+Z"), "&Edit", "undo", review=True),
@@ -83,6 +89,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(A.NEXT_ARTICLE, "Next &article", ("]",), "&Navigate", "next_article"),
     ActionSpec(A.PREV_ARTICLE, "Previous a&rticle", ("[",), "&Navigate", "prev_article"),
+    # Corpus mode: the next/previous page that still has conflicts left.
+    ActionSpec(A.NEXT_PAGE, "Next &page with work left", ("PgDown", "}"), "&Navigate", "next_page"),
+    ActionSpec(
+        A.PREV_PAGE, "Previous pa&ge with work left", ("PgUp", "{"), "&Navigate", "prev_page"
+    ),
     ActionSpec(A.TAKE_LEFT, "Take &left", ("1", "Left", "Ctrl+1"), "&Resolve", "take_left", True),
     ActionSpec(
         A.TAKE_RIGHT, "Take &right", ("2", "Right", "Ctrl+2"), "&Resolve", "take_right", True

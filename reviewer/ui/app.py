@@ -38,10 +38,22 @@ def create_window(dark: bool = False):
     return app, controller, window
 
 
-def open_files(controller, files: list[str], persist: bool = True) -> str | None:
-    """Start opening ``files`` (none: the bundled sample); a message if they make no sense."""
+def open_files(controller, files: list[str], persist: bool = True, window=None) -> str | None:
+    """Start opening ``files`` (none: the bundled sample); a message if they make no sense.
+
+    Two folders, or a corpus project file, open corpus mode in ``window``.
+    """
     from reviewer.core.paths import SAMPLE_LEFT, SAMPLE_RIGHT
 
+    if window is not None and files:
+        from reviewer.core.corpus.store import is_corpus_project
+
+        if len(files) == 2 and all(Path(f).is_dir() for f in files):
+            window.open_corpus(files[0], files[1])
+            return None
+        if len(files) == 1 and is_corpus_project(files[0]):
+            window.open_corpus(None, None, files[0])
+            return None
     if not files:
         controller.open_pair(SAMPLE_LEFT, SAMPLE_RIGHT, persist)
     elif len(files) == 2:
@@ -59,7 +71,9 @@ def _save_screenshot(app, controller, window, out: str) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
 
     failed: list[str] = []
-    if controller.busy:
+    # Corpus mode opens its first page once the folders are paired: wait for it too.
+    waiting_page = getattr(window, "corpus", None) is not None and controller.session is None
+    if controller.busy or waiting_page:
         loop = QEventLoop()
         controller.loaded.connect(loop.quit)
         controller.failed.connect(lambda m: (failed.append(m), loop.quit()))
@@ -107,7 +121,7 @@ def run(args: Namespace) -> int:
         print(f"first_window {time.time():.6f}", file=sys.stderr, flush=True)
     files = list(getattr(args, "files", None) or [])
     # A screenshot must not create or lock project files: review the pair in memory.
-    problem = open_files(controller, files, persist=not screenshot)
+    problem = open_files(controller, files, persist=not screenshot, window=window)
     if problem:
         if screenshot:
             print(f"reviewer: {problem}", file=sys.stderr)
@@ -115,8 +129,14 @@ def run(args: Namespace) -> int:
         window.controller.failed.emit(problem)
     if screenshot:
         code = _save_screenshot(app, controller, window, screenshot)
-        controller.close_project()
+        _close(window, controller)
         return code
     code = app.exec()
-    controller.close_project()
+    _close(window, controller)
     return code
+
+
+def _close(window, controller) -> None:
+    if getattr(window, "corpus", None) is not None:
+        window.corpus.close()  # stops the pre-alignment, releases the corpus project
+    controller.close_project()

@@ -9,7 +9,8 @@ its memory) is counted:
   and imports are included);
 * decisions and memory: ``python -m reviewer.ui.bench_ui --child LEFT RIGHT N`` opens the pair
   in the real window (offscreen), presses decision keys with QTest on the parallel view and
-  times each key press until its repaint has been painted; then reports ru_maxrss.
+  times each key press until its repaint has been painted; then reports its own peak
+  memory (VmHWM: ru_maxrss of a child is inherited from the parent on Linux).
 
 Run ``python -m reviewer.ui.bench_ui`` for the sample and a generated ~1 MB pair.
 """
@@ -18,13 +19,14 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from reviewer.memory import own_peak_rss_mb
 
 
 def _env() -> dict[str, str]:
@@ -135,7 +137,7 @@ def _child(left: str, right: str, decisions: int) -> dict[str, float]:
         "decisions_timed": float(len(times)),
         "decision_median_ms": round(statistics.median(times), 2) if times else -1.0,
         "decision_p95_ms": round(times[int(0.95 * (len(times) - 1))], 2) if times else -1.0,
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": own_peak_rss_mb(),  # ru_maxrss would be the parent's peak
     }
 
 

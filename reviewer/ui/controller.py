@@ -145,7 +145,12 @@ class ReviewController(QObject):
 
     @property
     def read_only_view(self) -> bool:
-        return bool(self.review is not None and self.review.project.read_only)
+        project = self.review.project if self.review is not None else None
+        return bool(getattr(project, "read_only", False))
+
+    def open_with(self, what: str, fn: Callable[[Progress], Loaded]) -> None:
+        """Open what ``fn`` loads (in a worker), e.g. one page of a corpus project."""
+        self._start(what, fn)
 
     def _start(self, what: str, fn: Callable[[Progress], Loaded]) -> None:
         # Release the open project first: reopening the same pair would find it locked. If
@@ -167,10 +172,10 @@ class ReviewController(QObject):
         self.loaded.emit()
 
     def _bind_store(self) -> None:
-        review = self.review
-        if review is not None and review.session.sink is not None:
+        review, session = self.review, self.session
+        if review is not None and session is not None and session.sink is not None:
             # The sqlite connection belongs to the store thread: route the writes there.
-            review.session.sink = ThreadedSink(review.project, self.store, self._on_store_error)
+            session.sink = ThreadedSink(review.project, self.store, self._on_store_error)
 
     def _on_store_error(self, error: BaseException) -> None:
         # Called on the store thread; the signal is queued to the UI thread.
@@ -194,6 +199,11 @@ class ReviewController(QObject):
         previous, self._resumable = self._resumable, None
         if previous is None or self.session is None:
             return ""  # nothing was open, or an in-memory review: it is still intact
+        if not hasattr(previous, "session"):
+            # A corpus page: its project stays open, only the session's sink was unbound.
+            self.review, self.session.sink = previous, previous.project
+            self._bind_store()
+            return ""
         from reviewer.core import project
 
         try:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from reviewer.ui.actions import ActionId, build_actions, fill_menus, load_key_overrides
 from reviewer.ui.conflict_list import ConflictList
 from reviewer.ui.controller import Change, ReviewController
+from reviewer.ui.corpus_mode import CorpusMode
 from reviewer.ui.panels import CheatSheet, FindBar, RawPane
 from reviewer.ui.parallel_model import LEFT, MERGED, RIGHT, SIDES, ParallelModel, source_label
 from reviewer.ui.parallel_view import ParallelView
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self.find_bar.hide()
         self.cheat_sheet: CheatSheet | None = None
         self.message_box: QMessageBox | None = None
+        self.corpus: CorpusMode | None = None  # corpus mode: the page navigator and its pages
         self._editing: int | None = None
 
         central = QWidget()
@@ -298,7 +300,11 @@ class MainWindow(QMainWindow):
             "",
             f"Sources and reviews (*.md *.txt *{PROJECT_SUFFIX});;All files (*)",
         )
-        if len(paths) == 1:
+        from reviewer.core.corpus.store import is_corpus_project
+
+        if len(paths) == 1 and is_corpus_project(paths[0]):
+            self.open_corpus(None, None, paths[0])
+        elif len(paths) == 1:
             self.controller.open_project(paths[0])
         elif len(paths) == 2:
             self.controller.open_pair(paths[0], paths[1])
@@ -306,11 +312,50 @@ class MainWindow(QMainWindow):
             self._on_failed("Choose two versions of a page (left, right), or one review file.")
 
     def export_dialog(self) -> None:
+        if self.corpus is not None:
+            from reviewer.ui.corpus_export import corpus_export_dialog
+
+            corpus_export_dialog(self, self.corpus)
+            return
         from reviewer.ui.exporting import export_dialog
 
         export_dialog(self)
 
+    # --- corpus mode -----------------------------------------------------------------------
+    def open_corpus(
+        self, left_dir: str | None, right_dir: str | None, project: str | None = None
+    ) -> None:
+        """Two folders (or a corpus project file): the page navigator and the first page."""
+        if self.corpus is not None:
+            self.corpus.close()
+            self.removeDockWidget(self.corpus.dock)
+        self.corpus = CorpusMode(self, left_dir, right_dir, project)
+
+    def corpus_dialog(self) -> None:
+        left = QFileDialog.getExistingDirectory(self, "Corpus: the folder of the first versions")
+        if not left:
+            return
+        right = QFileDialog.getExistingDirectory(
+            self, "Corpus: the folder of the second versions", left.rsplit("/", 1)[0]
+        )
+        if right:
+            self.open_corpus(left, right)
+
+    def next_page(self) -> None:
+        if self.corpus is None:
+            self.statusBar().showMessage("Pages: open two folders (corpus mode)", 4000)
+        else:
+            self.corpus.step_page(+1)
+
+    def prev_page(self) -> None:
+        if self.corpus is None:
+            self.statusBar().showMessage("Pages: open two folders (corpus mode)", 4000)
+        else:
+            self.corpus.step_page(-1)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.corpus is not None:
+            self.corpus.close()
         self.controller.close_project()
         super().closeEvent(event)
 

@@ -27,8 +27,7 @@ from reviewer.core.project import default_project_path, open_review
 from reviewer.core.store import Project
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
-# The long versions run only when asked: REVIEWER_SLOW=1 pytest -m slow tests/robustness
-long_run = pytest.mark.skipif(not os.environ.get("REVIEWER_SLOW"), reason="set REVIEWER_SLOW=1")
+# The long versions are marked slow, left out of the default run: pytest -m slow tests/robustness
 
 _CALLS = ("rename", "replace", "mkdir", "fsync", "unlink", "rmdir", "open")
 
@@ -182,7 +181,6 @@ def test_sigkill_during_project_creation(tmp_path: Path) -> None:
 
 # --- longer versions ------------------------------------------------------------------------
 @pytest.mark.slow
-@long_run
 @pytest.mark.parametrize("fallback", [False, True], ids=["exchange", "two-renames"])
 def test_sigkill_during_export_long(tmp_path: Path, fallback: bool) -> None:
     if not fallback and atomic._renameat2 is None:
@@ -191,7 +189,6 @@ def test_sigkill_during_export_long(tmp_path: Path, fallback: bool) -> None:
 
 
 @pytest.mark.slow
-@long_run
 def test_sigkill_during_project_creation_long(tmp_path: Path) -> None:
     assert _creation_loop(tmp_path, random_cycles=1000) >= 1000
     shutil.rmtree(tmp_path, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""Corpus mode: two folders of page pairs, pre-aligned in parallel into one project."""
