@@ -78,6 +78,21 @@ def check(path: Path, app_id: int, kinds: Mapping[int, str] | None = None) -> No
         raise FileProblem("not a Reviewer project (another kind of SQLite database)")
 
 
+def read_header(path: str | Path, size: int = 100) -> bytes:
+    """The first bytes of a regular file (b"" for anything else); never blocks on a FIFO,
+    and never releases a lock this process holds on the file (see ``_descriptor``)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return b""
+        fd = _descriptor(Path(path))
+        try:
+            return os.pread(fd, size, 0) if hasattr(os, "pread") else os.read(fd, size)
+        finally:
+            _done(fd)
+    except (OSError, ValueError):
+        return b""
+
+
 def check_writable(path: Path) -> None:
     """A project we would write to: the file and its folder (for the -wal) must be writable."""
     for place, what in ((path, "the project file"), (path.parent, "its folder")):

@@ -48,7 +48,8 @@ def open_files(controller, files: list[str], persist: bool = True, window=None) 
     if window is not None and files:
         from reviewer.core.corpus.store import is_corpus_project
 
-        if len(files) == 2 and all(Path(f).is_dir() for f in files):
+        # os.path.isdir, not Path.is_dir: a name too long for the system is "not a folder".
+        if len(files) == 2 and all(os.path.isdir(f) for f in files):
             window.open_corpus(files[0], files[1])
             return None
         if len(files) == 1 and is_corpus_project(files[0]):
