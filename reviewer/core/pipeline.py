@@ -16,7 +16,7 @@ from reviewer.core.articles import Draft, build_articles
 from reviewer.core.diff import diff_units
 from reviewer.core.model import Alignment, Article, Conflict, Source, Unit, content_id
 from reviewer.core.normalize import normalize
-from reviewer.core.read import read_source
+from reviewer.core.read import check_paragraphs, read_source
 from reviewer.core.segment import segment, titles_printed_after
 from reviewer.core.suggest import suggest_alignment
 from reviewer.core.text import canon
@@ -26,6 +26,7 @@ Progress = Callable[[str, float], None]
 
 def _side(source: Source) -> tuple[Source, Side]:
     layout, paras = normalize(source.text)
+    check_paragraphs(source, len(paras))  # before the per-paragraph stages: ReadError
     frags = segment(paras, layout)
     side = Side(
         [b for f in frags for b in f.blocks],

@@ -145,7 +145,7 @@ def test_held_out_failures_are_not_shown(capsys: pytest.CaptureFixture[str]) -> 
 def test_the_engine_keeps_its_structure_on_a_few_dev_pages() -> None:
     """A fast guard of the structure figures on 12 dev pages (floors a little below what the
     engine reaches there, so a regression in titles or article cuts fails here first)."""
-    report = evaluate("dev", pages=12, symmetry=True)
+    report = evaluate.evaluate("dev", pages=12, symmetry=True)
     assert report.figure("articles_whole") >= 0.72
     assert report.figure("titles_right") >= 0.85
     assert report.figure("passages_paired") >= 0.93
