@@ -317,9 +317,10 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
 def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
     """The fragments, and whether the page prints its titles after their bodies.
 
-    Roles for every paragraph and titles attached to their bodies. Each fragment says whether the break before it is *strong* evidence of a new article
-    (a markdown heading, a title block set apart, a dateline opening a story, an end
-    marker) or only a weak cut (a gap, a loose title-like line that may be a section head).
+    Roles for every paragraph and titles attached to their bodies. Each fragment says
+    whether the break before it is *strong* evidence of a new article (a markdown heading,
+    a title block set apart, a dateline opening a story, an end marker) or only a weak cut
+    (a gap, a loose title-like line that may be a section head).
     """
     group_list = _title_groups(paras, layout)
     groups = dict(group_list)
