@@ -210,6 +210,8 @@ def _title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, i
                 and not _opens_article(paras[j])
                 and not (i > 0 and is_end_marker(paras[i - 1].text))
                 and not _names_before(paras, i, j)
+                # At the top of the page or right under another title block it opens a story.
+                and not (i == 0 or (groups and groups[-1][1] == i))
             )
             if not section:
                 # Bylines and photo credits set tight under the title belong to its block.
