@@ -151,12 +151,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "accept_all_suggestions",
         True,
     ),
-    # Shift+1 arrives as "!" with Shift held (Shift+2 as "@", US layout), as "!" alone where
-    # the platform consumes Shift, or as Shift+1 on some keymaps: bind all three forms.
+    # Shift+1 arrives as "!" (Shift+2 as "@", US layout). One binding only: on X11 a key
+    # press matches every form Qt derives from it, and two bound forms make it ambiguous.
     ActionSpec(
         A.TAKE_LEFT_ARTICLE,
         "Take &left for the article: all its undecided conflicts",
-        ("Shift+!", "!", "Shift+1"),
+        ("Shift+!",),
         "&Settle",
         "take_left_article",
         True,
@@ -164,7 +164,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         A.TAKE_RIGHT_ARTICLE,
         "Take &right for the article: all its undecided conflicts",
-        ("Shift+@", "@", "Shift+2"),
+        ("Shift+@",),
         "&Settle",
         "take_right_article",
         True,
