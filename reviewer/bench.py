@@ -3,7 +3,9 @@
 Prints the engine figures (warm align time of the sample pair, align time and peak memory
 for a generated ~1 MB pair, ratio of align time to jieba's tokenising time), the accuracy
 on 40 held-out page pairs of real news (``reviewer.dev.evaluate``: articles whole, titles
-right, passages paired, differences found, layout-only conflicts; fractions 0-1), the
+right, passages paired, differences found, layout-only conflicts; fractions 0-1), degenerate
+input against ordinary input of the same size (``reviewer.bench_degenerate``; --degenerate 0
+skips it), the
 suggested readings' precision and coverage at confidence >= 0.9 (by reason and variant kind
 on dev pages, overall on held-out pages: ``reviewer.dev.suggestions``), unless --no-corpus
 the corpus figures from ``reviewer.corpus_bench`` (pages/s, corpus align wall time, memory,
@@ -114,8 +116,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-corpus", action="store_true", help="no corpus figures")
     p.add_argument("--size", type=int, default=1_000_000, help="bytes of the generated pair")
     p.add_argument("--pages", type=int, default=40, help="held-out pages (0: skip accuracy)")
+    p.add_argument(
+        "--degenerate", type=int, default=4_000_000, help="bytes of the degenerate cases (0: skip)"
+    )
     args = p.parse_args(argv)
     figures = engine_figures(args.size)
+    if args.degenerate > 0:
+        from reviewer.bench_degenerate import degenerate_figures
+
+        figures.update(degenerate_figures(args.degenerate))
     if args.pages > 0:
         figures.update(heldout_figures(args.pages))
         figures.update(suggestion_figures(args.pages))

@@ -805,8 +805,10 @@ Replace its contents?</source>
         <translation>只读审校</translation>
     </message>
     <message>
-        <source>View it without saving decisions, or save a copy elsewhere and go on reviewing there.</source>
-        <translation>可以只查看而不保存处理结果，或将副本另存到别处并在副本中继续审校。</translation>
+        <source>View only: your decisions are not saved.
+Save a copy: go on reviewing in a copy elsewhere.</source>
+        <translation>仅查看：处理结果不会保存。
+另存副本：在别处的副本中继续审校。</translation>
     </message>
     <message>
         <source>Save a copy of the review</source>

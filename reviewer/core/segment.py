@@ -9,12 +9,11 @@ article into another or print the title after the body.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
 from reviewer.core.normalize import Para, is_name_line
-from reviewer.core.text import DATELINE, NUM, ends_sentence, is_cjk, may_end_paragraph
+from reviewer.core.text import DATELINE, NUM, ends_sentence, may_end_paragraph
 
 _NOISE = (
     re.compile(rf"^[（(]?[上下][接转]第?{NUM}版[）)]?$"),
@@ -229,17 +228,29 @@ def _title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, i
     return groups
 
 
-def _bigrams(text: str) -> set[str]:
-    c = [ch for ch in text if is_cjk(ch)]
-    return {a + b for a, b in itertools.pairwise(c)}
+_NOT_CJK = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _words(p: Para) -> set[str]:
+    """The paragraph's CJK character bigrams (cached on it): what a title shares with the
+    text it names."""
+    got = p.extra.get("bigrams")
+    if got is None:
+        c = _NOT_CJK.sub("", p.text)
+        got = p.extra["bigrams"] = {c[i : i + 2] for i in range(len(c) - 1)}
+    return got  # type: ignore[return-value]
+
+
+def _bigrams(paras: list[Para]) -> set[str]:
+    return set().union(*(_words(p) for p in paras)) if paras else set()
 
 
 def _names_before(paras: list[Para], s: int, e: int) -> bool:
     """The heading-like lines ``s:e`` share more words with the text before them than with
     the text after: a title printed after its body, not a section head."""
-    words = set().union(*(_bigrams(p.text) for p in paras[s:e]))
-    before = _bigrams("".join(p.text for p in paras[max(0, s - 8) : s]))
-    after = _bigrams("".join(p.text for p in paras[e : e + 8]))
+    words = _bigrams(paras[s:e])
+    before = _bigrams(paras[max(0, s - 8) : s])
+    after = _bigrams(paras[e : e + 8])
     back, fwd = len(words & before), len(words & after)
     return back >= 2 and back > fwd
 
@@ -248,13 +259,13 @@ def _title_looks_back(paras: list[Para], groups: list[tuple[int, int]], k: int) 
     """Whether title block ``k`` names the text before it (printed after its body) rather
     than the text after it, by the words they share; None when the words do not tell."""
     s, e = groups[k]
-    words = set().union(*(_bigrams(p.text) for p in paras[s:e] if heading_like(p.text)))
+    words = _bigrams([p for p in paras[s:e] if heading_like(p.text)])
     if len(words) < 2:
         return None
     lo = groups[k - 1][1] if k > 0 else 0
     hi = groups[k + 1][0] if k + 1 < len(groups) else len(paras)
-    before = _bigrams("".join(p.text for p in paras[max(lo, s - 12) : s]))
-    after = _bigrams("".join(p.text for p in paras[e : min(hi, e + 12)]))
+    before = _bigrams(paras[max(lo, s - 12) : s])
+    after = _bigrams(paras[e : min(hi, e + 12)])
     back, fwd = len(words & before), len(words & after)
     if back == fwd or max(back, fwd) < 2:
         return None
@@ -283,12 +294,14 @@ def _md_title_end(paras: list[Para], i: int, end: int) -> int:
     return j
 
 
-def titles_printed_after(paras: list[Para], layout: str) -> bool:
+def titles_printed_after(
+    paras: list[Para], layout: str, groups: list[tuple[int, int]] | None = None
+) -> bool:
     """Extractions that print titles after their bodies show a body before any title, or
     end on a title."""
     if layout == "markdown":
         return False
-    groups = _title_groups(paras, layout)
+    groups = _title_groups(paras, layout) if groups is None else groups
     if not groups:
         return False
     body = sum(classify(p.text) == "paragraph" for p in paras[: groups[0][0]])
@@ -297,15 +310,20 @@ def titles_printed_after(paras: list[Para], layout: str) -> bool:
 
 
 def segment(paras: list[Para], layout: str) -> list[Fragment]:
-    """Roles for every paragraph, titles attached to their bodies, and fragments.
+    """Roles for every paragraph, titles attached to their bodies, and fragments."""
+    return segment_page(paras, layout)[0]
 
-    Each fragment says whether the break before it is *strong* evidence of a new article
+
+def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
+    """The fragments, and whether the page prints its titles after their bodies.
+
+    Roles for every paragraph and titles attached to their bodies. Each fragment says whether the break before it is *strong* evidence of a new article
     (a markdown heading, a title block set apart, a dateline opening a story, an end
     marker) or only a weak cut (a gap, a loose title-like line that may be a section head).
     """
     group_list = _title_groups(paras, layout)
     groups = dict(group_list)
-    titles_after = titles_printed_after(paras, layout)
+    titles_after = titles_printed_after(paras, layout, group_list)
     # Pages may mix titles before and after their bodies: each block's words decide,
     # the page's habit when they do not.
     looks_back = {}
@@ -404,4 +422,4 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
     for f in frags:
         for b in f.blocks:
             b.frag = f.index
-    return [f for f in frags if f.blocks]
+    return [f for f in frags if f.blocks], titles_after

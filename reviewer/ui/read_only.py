@@ -21,10 +21,11 @@ def offer(window: QWidget, controller, project_path: str, message: str) -> QMess
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("ReadOnly", "Read-only review"),
         message
-        + "\n\n"
+        + ".\n\n"
         + QCoreApplication.translate(
             "ReadOnly",
-            "View it without saving decisions, or save a copy elsewhere and go on reviewing there.",
+            "View only: your decisions are not saved.\n"
+            "Save a copy: go on reviewing in a copy elsewhere.",
         ),
         QMessageBox.StandardButton.Cancel,
         window,

@@ -9,9 +9,7 @@ ever decoded, so memory does not grow with the corpus.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -343,13 +341,9 @@ class PageSink:
 
 def is_corpus_project(path: str | Path) -> bool:
     """Does ``path`` hold a corpus project (the SQLite header's application id)?"""
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # never open a FIFO: it could block
-            return False
-        with open(path, "rb") as f:
-            head = f.read(72)
-    except OSError:
-        return False
+    from reviewer.core.projectfile import read_header
+
+    head = read_header(path, 72)  # a FIFO or device is not read: no hang
     return len(head) == 72 and int.from_bytes(head[68:72], "big") == CORPUS_APPLICATION_ID
 
 
