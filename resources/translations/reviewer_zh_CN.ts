@@ -316,6 +316,14 @@
         <translation>分拣项</translation>
     </message>
     <message>
+        <source>L</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>右</translation>
+    </message>
+    <message>
         <source>only {side}: {text}</source>
         <translation>仅{side}：{text}</translation>
     </message>
@@ -629,6 +637,21 @@ Replace its contents?</source>
         <translation>
             <numerusform>&lt;b&gt;空格&lt;/b&gt; 保留 / &lt;b&gt;x&lt;/b&gt; 舍弃整篇文章（%n 个单元）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Keys</name>
+    <message>
+        <source>{file}: ignored ({problem})</source>
+        <translation>{file}：已忽略（{problem}）</translation>
+    </message>
+    <message>
+        <source>{file}: ignored (expected an object of action: [keys])</source>
+        <translation>{file}：已忽略（应为“操作：[按键]”形式的对象）</translation>
+    </message>
+    <message>
+        <source>{file}: unknown action or bad keys for {name}</source>
+        <translation>{file}：{name} 是未知操作，或其按键无效</translation>
     </message>
 </context>
 <context>

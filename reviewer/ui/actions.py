@@ -299,9 +299,17 @@ def load_key_overrides(
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
-        return {}, [f"{path}: ignored ({e})"]
+        return {}, [
+            QCoreApplication.translate("Keys", "{file}: ignored ({problem})").format(
+                file=path, problem=e
+            )
+        ]
     if not isinstance(raw, dict):
-        return {}, [f"{path}: ignored (expected an object of action: [keys])"]
+        return {}, [
+            QCoreApplication.translate(
+                "Keys", "{file}: ignored (expected an object of action: [keys])"
+            ).format(file=path)
+        ]
     out: dict[ActionId, tuple[str, ...]] = {}
     warnings: list[str] = []
     by_name = {a.name: a for a in ActionId} | {a.value: a for a in ActionId}
@@ -310,7 +318,11 @@ def load_key_overrides(
         if isinstance(keys, str):
             keys = [keys]
         if action is None or not isinstance(keys, list):
-            warnings.append(f"{path}: unknown action or bad keys for {name!r}")
+            warnings.append(
+                QCoreApplication.translate(
+                    "Keys", "{file}: unknown action or bad keys for {name}"
+                ).format(file=path, name=repr(name))
+            )
             continue
         good = tuple(k for k in keys if isinstance(k, str) and not QKeySequence(k).isEmpty())
         out[action] = good

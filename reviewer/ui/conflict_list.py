@@ -171,7 +171,12 @@ class ConflictListModel(QAbstractListModel):
         if c is not None:
             what = f"{_short(c.left)} ↔ {_short(c.right)}"
             if c.suggestion is not None:  # the suggested side and how sure, before it is cut
-                what = f"→{c.suggestion.pick[0].upper()} {c.suggestion.confidence:.2f}  {what}"
+                pick = (
+                    ConflictListModel.tr("L")
+                    if c.suggestion.pick == "left"
+                    else ConflictListModel.tr("R")
+                )
+                what = f"→{pick} {c.suggestion.confidence:.2f}  {what}"
         elif unit.one_sided:
             side = "left" if unit.left is not None else "right"
             what = ConflictListModel.tr("only {side}: {text}").format(

@@ -67,6 +67,10 @@ def unmarked(source: str, filename: str = "<string>") -> list[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = _name(node.func)
+            if name in ("_", "_tr", "_translate"):  # helpers lupdate cannot see into
+                problems.extend(
+                    a for a in node.args if isinstance(a, (ast.Constant, ast.JoinedStr))
+                )
             if name in SINK_METHODS or name in SINK_CLASSES:
                 for arg in [*node.args, *(k.value for k in node.keywords)]:
                     problems.extend(_bare_literals(arg))
@@ -92,11 +96,12 @@ label.setText("Hello there")
 box = QMessageBox(icon, "Cannot open", message)
 self.statusBar().showMessage(f"Wrote {n} articles")
 self.message.emit("Nothing " + what)
+warnings.append(_tr("not seen by lupdate"))
 class M:
     def headerData(self, section, o, role):
         return "Merged result"
 """
-    assert len(unmarked(bad)) == 5
+    assert len(unmarked(bad)) == 6
     good = """
 label.setText(self.tr("Hello there"))
 box = QMessageBox(icon, QCoreApplication.translate("Ctx", "Cannot open"), message)
