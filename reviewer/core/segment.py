@@ -210,6 +210,8 @@ def _title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, i
                 and not _opens_article(paras[j])
                 and not (i > 0 and is_end_marker(paras[i - 1].text))
                 and not _names_before(paras, i, j)
+                # At the top of the page or right under another title block it opens a story.
+                and not (i == 0 or (groups and groups[-1][1] == i))
             )
             if not section:
                 # Bylines and photo credits set tight under the title belong to its block.
@@ -272,6 +274,48 @@ def _title_looks_back(paras: list[Para], groups: list[tuple[int, int]], k: int) 
     return back > fwd
 
 
+def _split_title_pairs(
+    paras: list[Para], groups: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Two titles set on consecutive lines (one closing the story above, one opening the
+    story below) are two title blocks: the first names the text before, the second the
+    text after."""
+    out: list[tuple[int, int]] = []
+    for s, e in groups:
+        cut = None
+        for m in range(s + 1, e):
+            if paras[m].text.startswith("——") or paras[m].kind == "heading":
+                continue
+            one, two = _bigrams(paras[s:m]), _bigrams(paras[m:e])
+            before, after = _bigrams(paras[max(0, s - 12) : s]), _bigrams(paras[e : e + 12])
+            back, fwd = len(one & before), len(two & after)
+            if back >= 2 and fwd >= 2 and back > len(one & after) and fwd > len(two & before):
+                cut = m
+                break
+        out.extend([(s, cut), (cut, e)] if cut is not None else [(s, e)])
+    return out
+
+
+def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
+    """Where the body of ``frag`` (titled above) stops and the story titled ``after`` (printed
+    below) begins: the cut that puts most of each title's words on its own side; None if
+    the words do not show one clearly."""
+    body = frag.body
+    if len(body) < 2:
+        return None
+    top = _bigrams([b.para for b in frag.titles if b.role == "title"])
+    low = _bigrams([b.para for b in after if b.role == "title"])
+    if len(top) < 2 or len(low) < 2:
+        return None
+    best, best_gain = None, 1
+    for k in range(1, len(body)):
+        head, tail = _bigrams([b.para for b in body[:k]]), _bigrams([b.para for b in body[k:]])
+        gain = len(top & head) - len(top & tail) + len(low & tail) - len(low & head)
+        if gain > best_gain:
+            best, best_gain = k, gain
+    return best
+
+
 def _md_title_end(paras: list[Para], i: int, end: int) -> int:
     """After a markdown heading: deck and kicker lines (``##`` or short heading-like lines)
     before the byline or body belong to the title block."""
@@ -317,11 +361,12 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
 def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
     """The fragments, and whether the page prints its titles after their bodies.
 
-    Roles for every paragraph and titles attached to their bodies. Each fragment says whether the break before it is *strong* evidence of a new article
-    (a markdown heading, a title block set apart, a dateline opening a story, an end
-    marker) or only a weak cut (a gap, a loose title-like line that may be a section head).
+    Roles for every paragraph and titles attached to their bodies. Each fragment says
+    whether the break before it is *strong* evidence of a new article (a markdown heading,
+    a title block set apart, a dateline opening a story, an end marker) or only a weak cut
+    (a gap, a loose title-like line that may be a section head).
     """
-    group_list = _title_groups(paras, layout)
+    group_list = _split_title_pairs(paras, _title_groups(paras, layout))
     groups = dict(group_list)
     titles_after = titles_printed_after(paras, layout, group_list)
     # Pages may mix titles before and after their bodies: each block's words decide,
@@ -357,6 +402,15 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             strong = i not in loose
             cur = frags[-1]
             backward = not is_md and (looks_back[i] or last_role == "end") and cur.body
+            if backward and cur.titles and not cur.title_after:
+                # A title printed after a body that already has a title above it: two
+                # stories with no break between them. Cut where each title's words lie.
+                k = _split_between_titles(cur, blocks)
+                if k is not None:
+                    rest = cur.body[k:]
+                    del cur.body[k:]
+                    cur = new_frag(True)
+                    cur.body.extend(rest)
             if backward and not cur.titles:
                 cur.titles.extend(blocks)
                 cur.title_after = True
