@@ -3,7 +3,7 @@
 reviewer                          open the bundled sample in the window
 reviewer LEFT RIGHT               open a pair
 reviewer PROJECT.reviewer         reopen a saved review
-reviewer --screenshot OUT.png [LEFT RIGHT]
+reviewer --screenshot OUT.png [--lang zh_CN|en] [LEFT RIGHT]
 reviewer --version | --install-desktop
 reviewer align LEFT RIGHT [--json]
 reviewer export LEFT RIGHT --out DIR [--project FILE] [--prefer left|right]
@@ -84,6 +84,11 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     p.add_argument("--dark", action="store_true", help="use the dark palette")
+    p.add_argument(
+        "--lang",
+        choices=("zh_CN", "en"),
+        help="window language (default: the setting in settings.json, else the system locale)",
+    )
     p.add_argument("--version", action="version", version=version_text())
     p.add_argument(
         "--install-desktop",

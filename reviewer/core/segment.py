@@ -274,9 +274,7 @@ def _title_looks_back(paras: list[Para], groups: list[tuple[int, int]], k: int) 
     return back > fwd
 
 
-def _split_title_pairs(
-    paras: list[Para], groups: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
+def _split_title_pairs(paras: list[Para], groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Two titles set on consecutive lines (one closing the story above, one opening the
     story below) are two title blocks: the first names the text before, the second the
     text after."""
