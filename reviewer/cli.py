@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -132,6 +133,12 @@ def cmd_corpus(argv: Sequence[str]) -> int:
     return corpus_main(argv)
 
 
+def _has_display() -> bool:
+    """Qt can show a window: a display server, or a platform chosen by hand (offscreen...)."""
+    env = os.environ
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
+
+
 def cmd_gui(argv: Sequence[str]) -> int:
     args = _gui_parser().parse_args(argv)
     if args.install_desktop:
@@ -140,6 +147,17 @@ def cmd_gui(argv: Sequence[str]) -> int:
         return install_desktop()
     if len(args.files) not in (0, 1, 2):
         _gui_parser().error("give LEFT RIGHT, or one project file, or nothing for the sample")
+    for name in args.files:
+        if not os.path.lexists(name):
+            print(f"reviewer: {name}: no such file or folder", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    if not args.screenshot and not _has_display():
+        print(
+            "reviewer: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not "
+            "set); use --screenshot OUT.png or the headless commands (align, export, corpus)",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     from reviewer.ui.app import run
 
     return run(args)
