@@ -282,8 +282,9 @@ def _split_title_pairs(paras: list[Para], groups: list[tuple[int, int]]) -> list
     for s, e in groups:
         cut = None
         for m in range(s + 1, e):
-            if paras[m].text.startswith("——") or paras[m].kind == "heading":
-                continue
+            line = paras[m]
+            if line.text.startswith("——") or line.kind == "heading" or not heading_like(line.text):
+                continue  # a deck, a byline or a credit belongs to the title above it
             one, two = _bigrams(paras[s:m]), _bigrams(paras[m:e])
             before, after = _bigrams(paras[max(0, s - 12) : s]), _bigrams(paras[e : e + 12])
             back, fwd = len(one & before), len(two & after)
