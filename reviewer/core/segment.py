@@ -161,9 +161,18 @@ def _opens_article(p: Para) -> bool:
     return classify(c) == "byline" or bool(DATELINE.match(c))
 
 
+# A paragraph closed by its dateline: "…覆辙呢？（新华社伦敦1月17日电）".
+_CLOSING_TAIL = re.compile(r"[（(][^（）()]{2,24}[电讯][）)]$")
+
+
 def _closes(p: Para) -> bool:
     """The paragraph ends complete: a title may follow it."""
-    return may_end_paragraph(p.text) or is_end_marker(p.text) or classify(p.text) != "paragraph"
+    return (
+        may_end_paragraph(p.text)
+        or is_end_marker(p.text)
+        or bool(_CLOSING_TAIL.search(squeeze(p.text)))
+        or classify(p.text) != "paragraph"
+    )
 
 
 def _title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, int]]:
