@@ -135,6 +135,8 @@ def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
     kicker = kicker and paras[1].level < paras[0].level
     for k, p in enumerate(paras):
         role = classify(p.text)
+        if k == 0 and role == "byline" and _SHORT_NAME.match(squeeze(p.text)):
+            role = "paragraph"  # the short first line of a wrapped title ("罗总统")
         if kicker and k == 0:
             out.append(Block(p, "subtitle"))
         elif kicker and k == 1:
@@ -200,7 +202,15 @@ def _title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, i
             and not may_end_paragraph(p.text)
             and len(squeeze(p.text)) <= 40
         )
-        if (p.tight_next and heading_like(p.text)) or loose:
+        # "罗总统 / 呼吁保持国家稳定": a short first line of a wrapped title is not a name.
+        wrapped_head = (
+            wrapped
+            and p.tight_next
+            and i + 1 < n
+            and bool(_SHORT_NAME.match(squeeze(p.text)))
+            and heading_like(paras[i + 1].text)
+        )
+        if (p.tight_next and heading_like(p.text)) or loose or wrapped_head:
             j = i + 1
             while (
                 j < n
@@ -283,6 +293,16 @@ def _title_looks_back(paras: list[Para], groups: list[tuple[int, int]], k: int) 
     return back > fwd
 
 
+def _word_across(first: str, second: str) -> bool:
+    """The two characters either side of a line break make a dictionary word."""
+    a, b = squeeze(first)[-1:], squeeze(second)[:1]
+    if not (a and b):
+        return False
+    from reviewer.core.diff import tokenizer  # jieba's dictionary, loaded once
+
+    return (tokenizer().FREQ.get(a + b) or 0) >= 20
+
+
 def _split_title_pairs(paras: list[Para], groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Two titles set on consecutive lines (one closing the story above, one opening the
     story below) are two title blocks: the first names the text before, the second the
@@ -294,6 +314,8 @@ def _split_title_pairs(paras: list[Para], groups: list[tuple[int, int]]) -> list
             line = paras[m]
             if line.text.startswith("——") or line.kind == "heading" or not heading_like(line.text):
                 continue  # a deck, a byline or a credit belongs to the title above it
+            if _word_across(paras[m - 1].text, line.text):
+                continue  # "…完 / 成…": one title wrapped inside a word
             one = _bigrams([p for p in paras[s:m] if heading_like(p.text)])
             two = _bigrams([p for p in paras[m:e] if heading_like(p.text)])
             before, after = _bigrams(paras[max(0, s - 12) : s]), _bigrams(paras[e : e + 12])
