@@ -69,7 +69,7 @@ def heading_like(text: str) -> bool:
         0 < len(c) <= limit
         and not ends_sentence(c)
         and "。" not in c
-        and classify(c) == "paragraph"
+        and classify(text) == "paragraph"  # the spaced text: "周邓 钱江" is a byline
     )
 
 
@@ -342,7 +342,7 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
     for k in range(1, len(body)):
         head, tail = _bigrams([b.para for b in body[:k]]), _bigrams([b.para for b in body[k:]])
         gain = len(top & head) - len(top & tail) + len(low & tail) - len(low & head)
-        if gain > best_gain:
+        if gain > best_gain and len(top & head) >= 2:
             best, best_gain = k, gain
     return best
 
