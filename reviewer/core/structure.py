@@ -253,6 +253,8 @@ def _apply_one(doc: _Doc, e: StructureEdit) -> bool:
         if ui + 1 >= len(units):
             return False
         v = units[ui + 1]
+        if not _adjacent(doc, u, v):
+            return False
         texts: dict[str, str | None] = {}
         raws: dict[str, tuple[int, int] | None] = {}
         for s in ("left", "right"):
@@ -278,6 +280,23 @@ def _apply_one(doc: _Doc, e: StructureEdit) -> bool:
         doc.touch(at2[0])
     else:
         return False
+    return True
+
+
+def _adjacent(doc: _Doc, u: Unit, v: Unit) -> bool:
+    """Does ``v`` follow ``u`` in each source with nothing between them? A join is for text
+    that runs on (a broken sentence); anything else would scramble the source order."""
+    for side in ("left", "right"):
+        a, b = u.raw(side), v.raw(side)  # type: ignore[arg-type]
+        if a is None or b is None:
+            continue
+        if b[0] < a[0]:
+            return False
+        for units in doc.arts:
+            for w in units:
+                r = w.raw(side)  # type: ignore[arg-type]
+                if w is not u and w is not v and r is not None and a[0] < r[0] < b[0]:
+                    return False
     return True
 
 

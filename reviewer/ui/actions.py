@@ -56,6 +56,17 @@ class ActionId(Enum):
     FILTER_UNRESOLVED = "filter_unresolved"
     SHOW_RAW = "show_raw"
     CHEAT_SHEET = "cheat_sheet"
+    NEXT_UNIT = "next_unit"
+    PREV_UNIT = "prev_unit"
+    SPLIT_ARTICLE = "split_article"
+    JOIN_ARTICLE = "join_article"
+    NEXT_ROLE = "next_role"
+    PREV_ROLE = "prev_role"
+    PAIR_WITH = "pair_with"
+    UNPAIR = "unpair"
+    JOIN_UNITS = "join_units"
+    MOVE_TO_PREVIOUS_ARTICLE = "move_to_previous_article"
+    MOVE_TO_NEXT_ARTICLE = "move_to_next_article"
 
 
 @dataclass(frozen=True)
@@ -70,7 +81,8 @@ class ActionSpec:
 
 
 A = ActionId
-MENUS = ("&File", "&Edit", "&Navigate", "&Resolve", "&Settle", "&View", "&Help")
+MENUS = ("&File", "&Edit", "&Navigate", "&Resolve", "&Settle", "S&tructure", "&View", "&Help")
+_S = "S&tructure"
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(A.OPEN, "&Open…", ("Ctrl+O",), "&File", "open_dialog"),
     ActionSpec(
@@ -207,6 +219,50 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&View",
         "set_raw_visible",
         checkable=True,
+    ),
+    # Structure by hand: one undo step each, on the current unit (Ctrl+Up/Down picks another).
+    ActionSpec(A.NEXT_UNIT, "Structure unit: &next row", ("Ctrl+Down",), _S, "next_unit"),
+    ActionSpec(A.PREV_UNIT, "Structure unit: &previous row", ("Ctrl+Up",), _S, "prev_unit"),
+    ActionSpec(
+        A.SPLIT_ARTICLE, "&Split the article before this unit", ("S",), _S, "split_article", True
+    ),
+    ActionSpec(
+        A.JOIN_ARTICLE,
+        "&Join the article with the previous one",
+        ("Shift+S",),
+        _S,
+        "join_article",
+        True,
+    ),
+    ActionSpec(
+        A.NEXT_ROLE, "&Role: next (title, subtitle, byline…)", ("Y",), _S, "next_role", True
+    ),
+    ActionSpec(A.PREV_ROLE, "Role: previous", ("Shift+Y",), _S, "prev_role", True),
+    ActionSpec(A.PAIR_WITH, "&Pair with a unit of the other version…", ("G",), _S, "pair_with"),
+    ActionSpec(A.UNPAIR, "&Unpair the row", ("Shift+G",), _S, "unpair", True),
+    ActionSpec(
+        A.JOIN_UNITS,
+        "Join the unit with the &next (broken sentence)",
+        ("Shift+J",),
+        _S,
+        "join_units",
+        True,
+    ),
+    ActionSpec(
+        A.MOVE_TO_PREVIOUS_ARTICLE,
+        "&Move the unit to the end of the previous article",
+        ("M",),
+        _S,
+        "move_to_previous_article",
+        True,
+    ),
+    ActionSpec(
+        A.MOVE_TO_NEXT_ARTICLE,
+        "Move the unit to the start of the next article",
+        ("Shift+M",),
+        _S,
+        "move_to_next_article",
+        True,
     ),
     ActionSpec(A.CHEAT_SHEET, "&Keyboard cheat sheet", ("?", "F1"), "&Help", "show_cheat_sheet"),
 )

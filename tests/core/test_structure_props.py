@@ -6,7 +6,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reviewer.core.model import Alignment, Source
@@ -61,6 +61,24 @@ def _act(s: ReviewSession, kind: str, i: int, j: int, frac: float) -> None:
 
 @SETTINGS
 @given(st.integers(0, 10_000), actions)
+# Found by this test: a join after a move must not join units that are apart in the source.
+@example(
+    7351,
+    [
+        ("split_unit", 877, 104, 0.9448582685089895),
+        ("split_unit", 291, 347, 0.6574359369843477),
+        ("pair", 3087, 218, 0.3333333333333333),
+        ("role", 1537, 338, 0.38212374524703924),
+        ("join_units", 704, 168, 0.4341404537448965),
+        ("unpair", 473, 47, 0.2063778840502553),
+        ("join_units", 4250, 2673, 0.5036137068517534),
+        ("split_article", 0, 1, 0.7459681454269296),
+        ("join_article", 7599, 6000, 0.13326389539491412),
+        ("move_unit", 610, 434, 0.9),
+        ("split_article", 1539, 6276, 0.887829060829975),
+        ("join_units", 267, 64, 0.21365673264362756),
+    ],
+)
 def test_random_structure_actions_stay_lossless_undoable_and_reopen(seed: int, steps) -> None:
     left, right = make_small_pair(seed)
     base = align_sources(Source("left.md", "0", left), Source("right.txt", "1", right))

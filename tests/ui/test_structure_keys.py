@@ -1,0 +1,175 @@
+"""Fixing the sample's structure from the keyboard: split an article and join it back, fix a
+caption's role, re-pair two units, join a broken sentence. After each step the export (txt
+and jsonl) is compared byte for byte with the core's own result, then undone and redone."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from reviewer.core.project import export_review
+from reviewer.core.structure import StructureEdit, apply_edits, keys_by_id, pair_candidates
+from reviewer.ui.actions import ActionId, duplicate_keys, effective_keys
+
+SHOTS = os.environ.get("REVIEWER_SHOTS")  # a folder: save a screenshot after each step
+
+
+def _export(alignment, decisions, out: Path) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for fmt in ("txt", "jsonl"):
+        d = out / fmt
+        export_review(alignment, d, prefer="left", fmt=fmt, force=True, decisions=decisions)
+        files.update({f"{fmt}/{p.name}": p.read_bytes() for p in sorted(d.iterdir())})
+    return files
+
+
+class Steps:
+    def __init__(self, window, qtbot, tmp_path: Path) -> None:
+        self.w, self.qtbot, self.tmp = window, qtbot, tmp_path
+        self.s = window.controller.session
+        self.base = self.s.base
+        self.n = 0
+
+    def key(self, key: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        self.qtbot.keyClick(self.w.view, key, mod)
+
+    def export(self) -> dict[str, bytes]:
+        self.n += 1
+        return _export(self.s.alignment, self.s.decisions, self.tmp / f"out{self.n}")
+
+    def expected(self, edits: list[StructureEdit]) -> dict[str, bytes]:
+        self.n += 1
+        al, orphans = apply_edits(self.base, edits)
+        assert not orphans
+        return _export(al, self.s.decisions, self.tmp / f"exp{self.n}")
+
+    def unit_text(self) -> str:
+        u = self.w.structure.unit()
+        return (u.left if u.left is not None else u.right) or ""
+
+    def go_to(self, start: str) -> None:
+        """Move the structure unit with Ctrl+Down / Ctrl+Up until it starts with ``start``."""
+        units = [u for _a, u in self.s.alignment.units()]
+        here = next(i for i, u in enumerate(units) if u.id == self.w.structure.unit().id)
+        there = next(i for i, u in enumerate(units) if (u.left or u.right or "").startswith(start))
+        key = Qt.Key.Key_Down if there > here else Qt.Key.Key_Up
+        for _ in range(abs(there - here)):
+            self.key(key, Qt.KeyboardModifier.ControlModifier)
+        assert self.unit_text().startswith(start)
+
+    def shot(self, name: str) -> None:
+        if SHOTS:
+            Path(SHOTS).mkdir(parents=True, exist_ok=True)
+            self.w.grab().save(str(Path(SHOTS) / f"structure-{name}.png"))
+
+    def undo_redo(self, before: dict[str, bytes], after: dict[str, bytes]) -> None:
+        self.key(Qt.Key.Key_Z)
+        assert self.export() == before
+        self.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ShiftModifier)
+        assert self.export() == after
+
+
+def test_structure_keys_do_not_clash() -> None:
+    assert duplicate_keys(effective_keys()) == {}
+    keys = effective_keys()
+    assert keys[ActionId.SPLIT_ARTICLE] == ("S",) and keys[ActionId.JOIN_UNITS] == ("Shift+J",)
+
+
+def test_the_sample_through_every_structure_action(sample_window, qtbot, tmp_path: Path) -> None:
+    w = sample_window
+    st = Steps(w, qtbot, tmp_path)
+    s = st.s
+    original = st.export()
+    edits: list[StructureEdit] = []
+
+    # 1. Split the first article before its first section heading, then join it back.
+    n = len(s.alignment.articles)
+    st.go_to("把握历史方位")
+    edits.append(StructureEdit("split_article", keys_by_id(s.alignment)[w.structure.unit().id]))
+    st.key(Qt.Key.Key_S)
+    assert len(s.alignment.articles) == n + 1
+    assert w.model.rowCount() == sum(len(a.units) + 1 for a in s.alignment.articles)
+    split = st.export()
+    assert split == st.expected(edits) and split != original
+    assert any("-把握历史方位" in name for name in split)
+    st.shot("1-split-article")
+    st.undo_redo(original, split)
+    st.key(Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)
+    assert len(s.alignment.articles) == n
+    assert st.export() == original  # joined back: the engine's article again
+    st.undo_redo(split, original)
+
+    # 2. A photo caption the engine read as a paragraph: y makes it a caption.
+    st.go_to("7月17日，观众观看宇树机器人表演")
+    unit = w.structure.unit()
+    assert unit.role == "paragraph"
+    edits = [
+        StructureEdit("split_article", edits[0].unit),
+        StructureEdit("join_article", edits[0].unit),
+        StructureEdit("role", keys_by_id(s.alignment)[unit.id], value="caption"),
+    ]
+    before = st.export()
+    st.key(Qt.Key.Key_Y)
+    assert w.structure.unit().role == "caption"
+    after = st.export()
+    assert after == st.expected(edits)
+    # Export keeps a caption in the body (as a paragraph); the title stays its own.
+    assert after == before
+    st.shot("2-caption-role")
+    st.undo_redo(before, after)
+
+    # 3. Unpair a row, then pair its left half again from the candidate list (1).
+    st.go_to("城镇化率从2012年")
+    row = w.structure.unit()
+    assert row.left and row.right and row.conflicts
+    before = st.export()
+    st.key(Qt.Key.Key_G, Qt.KeyboardModifier.ShiftModifier)
+    left_only = w.structure.unit()
+    assert left_only.right is None and left_only.left == row.left
+    edits.append(StructureEdit("unpair", keys_by_id(st.base)[row.id]))
+    unpaired = st.export()
+    assert unpaired == st.expected(edits)
+    st.key(Qt.Key.Key_G)
+    menu = QApplication.activePopupWidget()
+    assert menu is not None and menu.objectName() == "pair_menu"
+    assert "%" in menu.actions()[0].text()
+    st.shot("3-unpaired")
+    if SHOTS:
+        menu.grab().save(str(Path(SHOTS) / "structure-3-pair-candidates-menu.png"))
+    qtbot.keyClick(menu, Qt.Key.Key_1)
+    paired = w.structure.unit()
+    assert (paired.left, paired.right) == (row.left, row.right)
+    assert [(c.left, c.right) for c in paired.conflicts] == [
+        (c.left, c.right) for c in row.conflicts
+    ]
+    assert s.index_of(paired.conflicts[0].id) is not None  # its conflict is reviewable at once
+    repaired = st.export()
+    # The same articles (the conflict has a new item id, so decisions.csv differs).
+    assert {k: v for k, v in repaired.items() if k.endswith(".txt")} == {
+        k: v for k, v in before.items() if k.endswith(".txt")
+    }
+    pair_edit = StructureEdit(
+        "pair",
+        keys_by_id(apply_edits(st.base, edits)[0])[left_only.id],
+        keys_by_id(apply_edits(st.base, edits)[0])[
+            next(v.id for v, _ in pair_candidates(apply_edits(st.base, edits)[0], left_only.id))
+        ],
+    )
+    edits.append(pair_edit)
+    assert repaired == st.expected(edits)
+    st.undo_redo(unpaired, repaired)
+
+    # 4. A sentence broken across two paragraphs: Shift+J joins them.
+    st.go_to("工业和信息化部总工程师谢少峰在")
+    before = st.export()
+    st.key(Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
+    joined = st.export()
+    txt = b"".join(v for k, v in joined.items() if k.startswith("txt"))
+    assert "工业和信息化部总工程师谢少峰在当天的发布会上说".encode() in txt
+    assert "谢少峰在\n".encode() not in txt
+    st.shot("4-join-sentence")
+    st.undo_redo(before, joined)
+    assert len(s.history._undo) >= 6
