@@ -60,7 +60,7 @@ def oracle(alignment: Alignment, side: str, overrides: dict[str, str | None]) ->
                 continue
             if u.role == "title" and title is None:
                 title = " ".join(text.split("\n"))
-            elif u.role in ("title", "subtitle", "byline"):
+            elif u.role in ("title", "subtitle") or (u.role == "byline" and not paras):
                 header.append(" ".join(text.split("\n")))
             elif text:
                 paras.append(text)

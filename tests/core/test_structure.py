@@ -66,8 +66,9 @@ def test_role_of_a_caption_and_the_title_follows_the_title_unit() -> None:
     before = build_articles(s.alignment, {}, "left")[ai]
     assert s.structure_edit("role", _unit(s, ai, ui), value="byline")
     after = build_articles(s.alignment, {}, "left")[ai]
-    assert "新华社记者江汉摄" in before.paragraphs and "新华社记者江汉摄" not in after.paragraphs
-    assert after.byline == ("新华社记者江汉摄",)
+    # A byline after the body stays where it is (at the end); before it, it joins the header.
+    assert before.paragraphs == after.paragraphs and after.byline == ()
+    assert s.alignment.articles[ai].units[ui].role == "byline"
     # A paragraph made the title: the article (and its file name) follow it.
     ai, ui = _find(s, "据悉，丽水机场")
     assert s.structure_edit("role", _unit(s, ai, 0), value="paragraph")
