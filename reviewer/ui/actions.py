@@ -65,6 +65,7 @@ class ActionId(Enum):
     PAIR_WITH = "pair_with"
     UNPAIR = "unpair"
     JOIN_UNITS = "join_units"
+    SPLIT_UNIT = "split_unit"
     MOVE_TO_PREVIOUS_ARTICLE = "move_to_previous_article"
     MOVE_TO_NEXT_ARTICLE = "move_to_next_article"
 
@@ -247,6 +248,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
         _S,
         "join_units",
         True,
+    ),
+    ActionSpec(
+        A.SPLIT_UNIT, "S&plit the unit at a point… (Enter splits)", ("V",), _S, "split_unit"
     ),
     ActionSpec(
         A.MOVE_TO_PREVIOUS_ARTICLE,

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from reviewer.core.model import ROLES, Unit
 from reviewer.core.structure import pair_candidates
@@ -26,12 +27,44 @@ def _short(unit: Unit, n: int = 24) -> str:
     return text[:n] + ("…" if len(text) > n else "")
 
 
+class SplitPicker(QPlainTextEdit):
+    """The unit's text, read-only, with a caret: Enter splits there, Esc cancels."""
+
+    picked = Signal(int)
+
+    def __init__(self, text: str, parent: object) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.setObjectName("split_picker")
+        self.setWindowFlag(Qt.WindowType.Popup)
+        self.setPlainText(text)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        self.setTextCursor(cursor)
+        self.resize(560, 180)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.picked.emit(self.textCursor().position())
+            self.close()
+            return
+        if e.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(e)
+
+
 class StructureCommands(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.unit_id: str | None = None  # picked with Ctrl+Up/Down; None: the current item's
         self.pair_menu: QMenu | None = None
+        self.split_picker: SplitPicker | None = None
         self._own_change = False
 
     # --- the structure unit ----------------------------------------------------------------
@@ -151,6 +184,24 @@ class StructureCommands(QObject):
 
     def join_units(self) -> None:
         self._edit("join_units", "join this unit with the next")
+
+    def split_unit(self) -> None:
+        """Pick the split point in the unit's text (left reading, else right); Enter splits."""
+        u = self.unit()
+        if u is None:
+            return
+        side = "left" if u.left is not None else "right"
+        picker = SplitPicker(u.text(side) or "", self.window)
+        picker.picked.connect(
+            lambda pos, u=u, side=side: self._edit(
+                "split_unit", "split the unit here", value=side, pos=pos, unit=u
+            )
+        )
+        self.split_picker = picker
+        view = self.window.view
+        picker.move(view.mapToGlobal(view.rect().center()) - picker.rect().center())
+        picker.show()
+        picker.setFocus()
 
     def unpair(self) -> None:
         self._edit("unpair", "unpair this row")

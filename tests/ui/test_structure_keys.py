@@ -172,4 +172,22 @@ def test_the_sample_through_every_structure_action(sample_window, qtbot, tmp_pat
     assert "谢少峰在\n".encode() not in txt
     st.shot("4-join-sentence")
     st.undo_redo(before, joined)
+
+    # 5. And split it again where it was broken: v, the caret moved with →, Enter.
+    st.key(Qt.Key.Key_V)
+    picker = w.structure.split_picker
+    assert picker is not None and picker.isVisible()
+    assert picker.toPlainText().startswith("工业和信息化部总工程师谢少峰在当天")
+    for _ in range(len("工业和信息化部总工程师谢少峰在")):
+        qtbot.keyClick(picker, Qt.Key.Key_Right)
+    st.shot("5-split-unit")
+    if SHOTS:
+        picker.grab().save(str(Path(SHOTS) / "structure-5-split-picker.png"))
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    assert not picker.isVisible()
+    resplit = st.export()
+    assert {k: v for k, v in resplit.items() if k.endswith(".txt")} == {
+        k: v for k, v in before.items() if k.endswith(".txt")
+    }
+    st.undo_redo(joined, resplit)
     assert len(s.history._undo) >= 6
