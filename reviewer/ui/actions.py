@@ -66,6 +66,7 @@ class ActionId(Enum):
     UNPAIR = "unpair"
     JOIN_UNITS = "join_units"
     SPLIT_UNIT = "split_unit"
+    PREVIEW_FILE = "preview_file"
     MOVE_TO_PREVIOUS_ARTICLE = "move_to_previous_article"
     MOVE_TO_NEXT_ARTICLE = "move_to_next_article"
 
@@ -267,6 +268,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         _S,
         "move_to_next_article",
         True,
+    ),
+    ActionSpec(
+        A.PREVIEW_FILE,
+        "&Preview the article as its file (NN-title.txt)",
+        ("P",),
+        "&View",
+        "preview_file",
     ),
     ActionSpec(A.CHEAT_SHEET, "&Keyboard cheat sheet", ("?", "F1"), "&Help", "show_cheat_sheet"),
 )

@@ -24,6 +24,7 @@ from reviewer.ui.actions import ActionId, build_actions, fill_menus, load_key_ov
 from reviewer.ui.conflict_list import ConflictList
 from reviewer.ui.controller import Change, ReviewController
 from reviewer.ui.corpus_mode import CorpusMode
+from reviewer.ui.file_preview import PreviewCommands
 from reviewer.ui.item_info import ItemInfo
 from reviewer.ui.panels import CheatSheet, FindBar, RawPane
 from reviewer.ui.parallel_model import LEFT, MERGED, RIGHT, SIDES, ParallelModel, source_label
@@ -61,9 +62,10 @@ class MainWindow(QMainWindow):
 
         self.settle = SettleCommands(self)
         self.structure = StructureCommands(self)
+        self.preview = PreviewCommands(self)
         overrides, self.key_warnings = load_key_overrides()
         self.actions = build_actions(
-            self, [controller, self.settle, self.structure, self], overrides
+            self, [controller, self.settle, self.structure, self.preview, self], overrides
         )
         fill_menus(self.menuBar(), self.actions)
         self._build_docks()

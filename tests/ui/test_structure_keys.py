@@ -191,3 +191,23 @@ def test_the_sample_through_every_structure_action(sample_window, qtbot, tmp_pat
     }
     st.undo_redo(joined, resplit)
     assert len(s.history._undo) >= 6
+
+
+def test_p_previews_the_exact_file_of_the_article(sample_window, qtbot, tmp_path: Path) -> None:
+    w = sample_window
+    s = w.controller.session
+    qtbot.keyClick(w.view, Qt.Key.Key_BracketRight)  # the second article
+    qtbot.keyClick(w.view, Qt.Key.Key_P)
+    dialog = w.preview.dialog
+    assert dialog is not None and dialog.isVisible()
+    files = _export(s.alignment, s.decisions, tmp_path / "out")
+    name = dialog.windowTitle()
+    assert name.startswith("02-") and f"txt/{name}" in files
+    assert dialog.text.toPlainText().encode("utf-8") == files[f"txt/{name}"]
+    if SHOTS:
+        dialog.grab().save(str(Path(SHOTS) / "preview-file.png"))
+    # The closing dateline is the file's last line, with its brackets.
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.keyClick(w.view, Qt.Key.Key_BracketLeft)
+    qtbot.keyClick(w.view, Qt.Key.Key_P)
+    assert w.preview.dialog.text.toPlainText().endswith("\n\n（新华社北京7月18日电）\n")
