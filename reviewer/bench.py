@@ -3,10 +3,15 @@
 Prints the engine figures (warm align time of the sample pair, align time and peak memory
 for a generated ~1 MB pair, ratio of align time to jieba's tokenising time), the accuracy
 on 40 held-out page pairs of real news (``reviewer.dev.evaluate``: articles whole, titles
-right, passages paired, differences found, layout-only conflicts; fractions 0-1), unless
---no-corpus the corpus figures from ``reviewer.corpus_bench`` (pages/s, corpus align wall
-time, memory, single-page CLI time) and, unless --no-ui, the window figures from
-``reviewer.ui.bench_ui``. Times in ms unless named _s/_min, memory in MB.
+right, passages paired, differences found, layout-only conflicts; fractions 0-1), degenerate
+input against ordinary input of the same size (``reviewer.bench_degenerate``; --degenerate 0
+skips it), the
+suggested readings' precision and coverage at confidence >= 0.9 (by reason and variant kind
+on dev pages, overall on held-out pages: ``reviewer.dev.suggestions``), unless --no-corpus
+the corpus figures from ``reviewer.corpus_bench`` (pages/s, corpus align wall time, memory,
+single-page CLI time) and, unless --no-ui, the window figures from ``reviewer.ui.bench_ui``
+and the key presses for a fully decided export of the sample (``reviewer.ui.bench_keys``).
+Times in ms unless named _s/_min, memory in MB.
 """
 
 from __future__ import annotations
@@ -75,6 +80,25 @@ def heldout_figures(pages: int = 40) -> dict[str, float]:
     return report.figures(prefix="heldout_")
 
 
+def suggestion_figures(pages: int = 40) -> dict[str, float]:
+    """Suggested readings at confidence >= 0.9: precision and coverage by reason and by
+    variant kind on dev pages (where the thresholds were calibrated), and the held-out
+    figure (never tuned on)."""
+    from reviewer.dev import suggestions
+    from reviewer.dev.corpus import CorpusMissing
+
+    try:
+        dev = suggestions.figures(suggestions.evaluate("dev", pages))
+        held = suggestions.figures(suggestions.evaluate("held-out", pages))
+    except CorpusMissing as exc:
+        print(f"bench: suggestion figures skipped: {exc}", file=sys.stderr)
+        return {}
+    out = {f"suggest_dev_{k}": v for k, v in dev.items() if not k.endswith("_picks")}
+    for k in ("conflicts_scored", "coverage", "precision"):
+        out[f"suggest_heldout_{k}"] = held[k]
+    return out
+
+
 def ui_figures(size: int) -> dict[str, float]:
     """Window figures on the sample (sample_*) and on a generated pair (big_*)."""
     from reviewer.ui.bench_keys import measure_keys
@@ -92,10 +116,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-corpus", action="store_true", help="no corpus figures")
     p.add_argument("--size", type=int, default=1_000_000, help="bytes of the generated pair")
     p.add_argument("--pages", type=int, default=40, help="held-out pages (0: skip accuracy)")
+    p.add_argument(
+        "--degenerate", type=int, default=4_000_000, help="bytes of the degenerate cases (0: skip)"
+    )
     args = p.parse_args(argv)
     figures = engine_figures(args.size)
+    if args.degenerate > 0:
+        from reviewer.bench_degenerate import degenerate_figures
+
+        figures.update(degenerate_figures(args.degenerate))
     if args.pages > 0:
         figures.update(heldout_figures(args.pages))
+        figures.update(suggestion_figures(args.pages))
     if not args.no_corpus:
         from reviewer.corpus_bench import corpus_figures
 

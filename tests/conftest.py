@@ -9,6 +9,17 @@ import pytest
 from reviewer.core.model import Alignment, Article, Conflict, Source, Unit
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test reads or writes the real user data and config folders: a project left in
+    ~/.local/share by a real session must not change what a test sees."""
+    import os
+
+    base = tmp_path_factory.mktemp("xdg")
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+        os.environ[name] = str(base / name.lower())
+
+
 @pytest.fixture
 def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private user data directory, so no test writes into the real home."""

@@ -18,6 +18,7 @@ NAME_MAX = 255  # bytes in one file name (Linux, macOS; NTFS counts UTF-16 units
 PATH_MAX = 4096
 SIDE_MIN = 24  # a side name may be this long even when its target's name is shorter
 _TAG = 8  # hex digits that make a side name unique
+_TAG_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 
 def _bytes(s: str) -> int:
@@ -96,7 +97,8 @@ def is_side_name(candidate: str, name: str, suffix: str) -> bool:
     if not (candidate.startswith(prefix) and candidate.endswith(suffix)):
         return False
     tag = candidate[len(prefix) : len(candidate) - len(suffix)]
-    return len(tag) == _TAG and all(c in "0123456789abcdef" for c in tag)
+    # Hex tags are ours; earlier versions used tempfile.mkdtemp's [a-z0-9_] tags.
+    return len(tag) == _TAG and all(c in _TAG_CHARS for c in tag)
 
 
 @contextmanager

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reviewer.core.text import DATELINE, display_width, ends_sentence, may_end_paragraph
+from reviewer.core.text import DATELINE, display_width, ends_sentence, is_cjk, may_end_paragraph
 
 _WS = re.compile(r"\s")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
@@ -95,14 +95,20 @@ def is_name_line(line: str) -> bool:
     return bool(_NAME_LINE.match(line.strip()))
 
 
+_REPORTERS = ("记者", "通讯员", "本报记者", "新华社记者", "实习生")
+
+
 class _Builder:
     """Accumulates characters of one paragraph with their raw offsets, fixing spaces."""
 
-    def __init__(self, keep_spaces: bool = False) -> None:
+    def __init__(self, keep_spaces: bool = False, reporters: bool = False) -> None:
         self.chars: list[str] = []
         self.offs: list[int] = []
         self.pending_space = -1  # raw offset of a space not yet known to be kept
         self.keep_spaces = keep_spaces  # a line of names: every space between words stays
+        # Spaces between reporters' names in "（记者…）" stay; not in hard-wrapped text, where
+        # letter-spacing puts spaces between every character.
+        self.reporters = reporters
 
     def add(self, raw: str, start: int, end: int) -> None:
         if (
@@ -121,14 +127,22 @@ class _Builder:
                 continue
             if self.pending_space >= 0:
                 prev = self.chars[-1]
-                if self.keep_spaces or (
-                    prev.isascii() and ch.isascii() and (prev.isalnum() or ch.isalnum())
+                if (
+                    self.keep_spaces
+                    or (prev.isascii() and ch.isascii() and (prev.isalnum() or ch.isalnum()))
+                    or (self.reporters and is_cjk(prev) and is_cjk(ch) and self._in_reporters())
                 ):
                     self.chars.append(" ")
                     self.offs.append(self.pending_space)
                 self.pending_space = -1
             self.chars.append(ch)
             self.offs.append(i)
+
+    def _in_reporters(self) -> bool:
+        """Inside "（记者唐诗凝 韩佳诺）": the space between two names is content."""
+        tail = "".join(self.chars[-24:])
+        k = tail.rfind("（")
+        return k >= 0 and "）" not in tail[k:] and tail[k + 1 :].startswith(_REPORTERS)
 
     def soft_break(self, raw_pos: int) -> None:
         """Join across a wrapped line end: a space only between two Latin letters."""
@@ -151,7 +165,7 @@ def _line_paras(raw: str, markdown: bool) -> list[Para]:
     prev_gap = 3
     for ln in lines:
         text = ln.text
-        b = _Builder(keep_spaces=is_name_line(text))
+        b = _Builder(keep_spaces=is_name_line(text), reporters=True)
         kind, level, start = "text", 0, 0
         m = _MD_HEADING.match(text.lstrip()) if markdown else None
         if m:

@@ -16,8 +16,8 @@ from reviewer.core.articles import Draft, build_articles
 from reviewer.core.diff import diff_units
 from reviewer.core.model import Alignment, Article, Conflict, Source, Unit, content_id
 from reviewer.core.normalize import normalize
-from reviewer.core.read import read_source
-from reviewer.core.segment import segment, titles_printed_after
+from reviewer.core.read import check_paragraphs, read_source
+from reviewer.core.segment import segment_page
 from reviewer.core.suggest import suggest_alignment
 from reviewer.core.text import canon
 
@@ -26,12 +26,13 @@ Progress = Callable[[str, float], None]
 
 def _side(source: Source) -> tuple[Source, Side]:
     layout, paras = normalize(source.text)
-    frags = segment(paras, layout)
+    check_paragraphs(source, len(paras))  # before the per-paragraph stages: ReadError
+    frags, titles_after = segment_page(paras, layout)
     side = Side(
         [b for f in frags for b in f.blocks],
         reliable_breaks=layout != "wrapped",
         strong_frags={f.index for f in frags if f.strong},
-        titles_after=titles_printed_after(paras, layout),
+        titles_after=titles_after,
         candidate_frags={f.index for f in frags if f.candidate},
     )
     return replace(source, layout=layout), side

@@ -15,6 +15,7 @@ import stat
 import struct
 import tempfile
 from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
 
 from reviewer.core import filesystem
@@ -77,6 +78,21 @@ def check(path: Path, app_id: int, kinds: Mapping[int, str] | None = None) -> No
         raise FileProblem("not a Reviewer project (another kind of SQLite database)")
 
 
+def read_header(path: str | Path, size: int = 100) -> bytes:
+    """The first bytes of a regular file (b"" for anything else); never blocks on a FIFO,
+    and never releases a lock this process holds on the file (see ``_descriptor``)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return b""
+        fd = _descriptor(Path(path))
+        try:
+            return os.pread(fd, size, 0) if hasattr(os, "pread") else os.read(fd, size)
+        finally:
+            _done(fd)
+    except (OSError, ValueError):
+        return b""
+
+
 def check_writable(path: Path) -> None:
     """A project we would write to: the file and its folder (for the -wal) must be writable."""
     for place, what in ((path, "the project file"), (path.parent, "its folder")):
@@ -101,11 +117,25 @@ def _descriptor(path: Path) -> int:
     key = (st.st_dev, st.st_ino)
     if key in _held:
         return _held[key]
+    _forget_deleted()
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     if os.name == "nt":  # no POSIX locks; an open file could not be renamed or deleted
         return fd
     _held[key] = fd
     return fd
+
+
+def _forget_deleted() -> None:
+    """Close the held descriptors of files deleted since: nobody can lock those any more."""
+    for key, fd in list(_held.items()):
+        try:
+            gone = os.fstat(fd).st_nlink == 0
+        except OSError:
+            gone = True
+        if gone:
+            del _held[key]
+            with suppress(OSError):
+                os.close(fd)
 
 
 def _done(fd: int) -> None:
@@ -168,3 +198,27 @@ def _copy_held(path: Path, copy: Path) -> None:
 
 def discard(copy: Path) -> None:
     shutil.rmtree(copy.parent, ignore_errors=True)
+
+
+SIDECARS = ("", "-journal", "-wal", "-shm")
+
+
+def remove_stale_temps(path: Path) -> int:
+    """Delete what killed ``Project.create`` runs left beside ``path``; returns how many.
+
+    Runs under the folder lock that creation holds, so every temp file found is stale.
+    """
+    removed = 0
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return 0
+    for name in names:
+        base = next((name[: -len(s)] for s in SIDECARS[1:] if name.endswith(s)), name)
+        if filesystem.is_side_name(base, path.name, ".tmp"):
+            try:
+                os.unlink(path.parent / name)
+                removed += 1
+            except OSError:
+                pass
+    return removed

@@ -14,6 +14,15 @@ from reviewer.core import filesystem
 from reviewer.core.model import Source
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # per side: far above any page, far below "all of RAM"
+# The engine's cost is per paragraph: a million one-character lines cost what 50 MB of
+# ordinary text would. Beyond this many lines, lines must average MIN_LINE_BYTES (a narrow
+# newspaper column of hard-wrapped PDF text averages 30-45 bytes a line).
+MANY_LINES = 50_000
+MIN_LINE_BYTES = 16
+# The same after layout repair, where hard-wrapped lines have become paragraphs: a page has
+# a few thousand paragraphs of 50-300 characters.
+MANY_PARAGRAPHS = 20_000
+MIN_PARAGRAPH_CHARS = 20
 
 
 class ReadError(Exception):
@@ -128,6 +137,13 @@ def read_source(path: str | Path) -> Source:
     finally:
         os.close(fd)
     text = decode(data, p)
+    lines = text.count("\n") + 1
+    if lines > MANY_LINES and len(data) < lines * MIN_LINE_BYTES:
+        raise ReadError(
+            p,
+            f"not a page of text: {lines:,} lines of {len(data) / lines:.0f} bytes on average "
+            f"(beyond {MANY_LINES:,} lines, at least {MIN_LINE_BYTES} bytes a line are needed)",
+        )
     return Source(path=str(p), sha256=hashlib.sha256(data).hexdigest(), text=text)
 
 
@@ -157,3 +173,15 @@ def _read_regular(p: Path, fd: int) -> bytes:
     if len(data) > limit:
         raise ReadError(p, too_big)
     return data
+
+
+def check_paragraphs(source: Source, paragraphs: int) -> None:
+    """Refuse a flood of tiny paragraphs (the engine's cost is per paragraph): ReadError."""
+    if paragraphs > MANY_PARAGRAPHS and len(source.text) < paragraphs * MIN_PARAGRAPH_CHARS:
+        raise ReadError(
+            source.path,
+            f"not a page of text: {paragraphs:,} paragraphs of "
+            f"{len(source.text) / paragraphs:.0f} characters on average (beyond "
+            f"{MANY_PARAGRAPHS:,} paragraphs, at least {MIN_PARAGRAPH_CHARS} characters each "
+            "are needed)",
+        )

@@ -9,12 +9,11 @@ article into another or print the title after the body.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
 from reviewer.core.normalize import Para, is_name_line
-from reviewer.core.text import DATELINE, NUM, ends_sentence, is_cjk, may_end_paragraph
+from reviewer.core.text import DATELINE, NUM, ends_sentence, may_end_paragraph
 
 _NOISE = (
     re.compile(rf"^[（(]?[上下][接转]第?{NUM}版[）)]?$"),
@@ -186,7 +185,7 @@ def _title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, i
             continue
         loose = (
             wrapped
-            and i + 1 < n
+            and (i + 1 < n or i > 0)
             and (i == 0 or _closes(paras[i - 1]))
             and heading_like(p.text)
             and not may_end_paragraph(p.text)
@@ -210,6 +209,9 @@ def _title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, i
                 and not paras[j].hard_before
                 and not _opens_article(paras[j])
                 and not (i > 0 and is_end_marker(paras[i - 1].text))
+                and not _names_before(paras, i, j)
+                # At the top of the page or right under another title block it opens a story.
+                and not (i == 0 or (groups and groups[-1][1] == i))
             )
             if not section:
                 # Bylines and photo credits set tight under the title belong to its block.
@@ -228,26 +230,90 @@ def _title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, i
     return groups
 
 
-def _bigrams(text: str) -> set[str]:
-    c = [ch for ch in text if is_cjk(ch)]
-    return {a + b for a, b in itertools.pairwise(c)}
+_NOT_CJK = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _words(p: Para) -> set[str]:
+    """The paragraph's CJK character bigrams (cached on it): what a title shares with the
+    text it names."""
+    got = p.extra.get("bigrams")
+    if got is None:
+        c = _NOT_CJK.sub("", p.text)
+        got = p.extra["bigrams"] = {c[i : i + 2] for i in range(len(c) - 1)}
+    return got  # type: ignore[return-value]
+
+
+def _bigrams(paras: list[Para]) -> set[str]:
+    return set().union(*(_words(p) for p in paras)) if paras else set()
+
+
+def _names_before(paras: list[Para], s: int, e: int) -> bool:
+    """The heading-like lines ``s:e`` share more words with the text before them than with
+    the text after: a title printed after its body, not a section head."""
+    words = _bigrams(paras[s:e])
+    before = _bigrams(paras[max(0, s - 8) : s])
+    after = _bigrams(paras[e : e + 8])
+    back, fwd = len(words & before), len(words & after)
+    return back >= 2 and back > fwd
 
 
 def _title_looks_back(paras: list[Para], groups: list[tuple[int, int]], k: int) -> bool | None:
     """Whether title block ``k`` names the text before it (printed after its body) rather
     than the text after it, by the words they share; None when the words do not tell."""
     s, e = groups[k]
-    words = set().union(*(_bigrams(p.text) for p in paras[s:e] if heading_like(p.text)))
+    words = _bigrams([p for p in paras[s:e] if heading_like(p.text)])
     if len(words) < 2:
         return None
     lo = groups[k - 1][1] if k > 0 else 0
     hi = groups[k + 1][0] if k + 1 < len(groups) else len(paras)
-    before = _bigrams("".join(p.text for p in paras[max(lo, s - 12) : s]))
-    after = _bigrams("".join(p.text for p in paras[e : min(hi, e + 12)]))
+    before = _bigrams(paras[max(lo, s - 12) : s])
+    after = _bigrams(paras[e : min(hi, e + 12)])
     back, fwd = len(words & before), len(words & after)
     if back == fwd or max(back, fwd) < 2:
         return None
     return back > fwd
+
+
+def _split_title_pairs(
+    paras: list[Para], groups: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Two titles set on consecutive lines (one closing the story above, one opening the
+    story below) are two title blocks: the first names the text before, the second the
+    text after."""
+    out: list[tuple[int, int]] = []
+    for s, e in groups:
+        cut = None
+        for m in range(s + 1, e):
+            if paras[m].text.startswith("——") or paras[m].kind == "heading":
+                continue
+            one, two = _bigrams(paras[s:m]), _bigrams(paras[m:e])
+            before, after = _bigrams(paras[max(0, s - 12) : s]), _bigrams(paras[e : e + 12])
+            back, fwd = len(one & before), len(two & after)
+            if back >= 2 and fwd >= 2 and back > len(one & after) and fwd > len(two & before):
+                cut = m
+                break
+        out.extend([(s, cut), (cut, e)] if cut is not None else [(s, e)])
+    return out
+
+
+def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
+    """Where the body of ``frag`` (titled above) stops and the story titled ``after`` (printed
+    below) begins: the cut that puts most of each title's words on its own side; None if
+    the words do not show one clearly."""
+    body = frag.body
+    if len(body) < 2:
+        return None
+    top = _bigrams([b.para for b in frag.titles if b.role == "title"])
+    low = _bigrams([b.para for b in after if b.role == "title"])
+    if len(top) < 2 or len(low) < 2:
+        return None
+    best, best_gain = None, 1
+    for k in range(1, len(body)):
+        head, tail = _bigrams([b.para for b in body[:k]]), _bigrams([b.para for b in body[k:]])
+        gain = len(top & head) - len(top & tail) + len(low & tail) - len(low & head)
+        if gain > best_gain:
+            best, best_gain = k, gain
+    return best
 
 
 def _md_title_end(paras: list[Para], i: int, end: int) -> int:
@@ -272,12 +338,14 @@ def _md_title_end(paras: list[Para], i: int, end: int) -> int:
     return j
 
 
-def titles_printed_after(paras: list[Para], layout: str) -> bool:
+def titles_printed_after(
+    paras: list[Para], layout: str, groups: list[tuple[int, int]] | None = None
+) -> bool:
     """Extractions that print titles after their bodies show a body before any title, or
     end on a title."""
     if layout == "markdown":
         return False
-    groups = _title_groups(paras, layout)
+    groups = _title_groups(paras, layout) if groups is None else groups
     if not groups:
         return False
     body = sum(classify(p.text) == "paragraph" for p in paras[: groups[0][0]])
@@ -286,15 +354,21 @@ def titles_printed_after(paras: list[Para], layout: str) -> bool:
 
 
 def segment(paras: list[Para], layout: str) -> list[Fragment]:
-    """Roles for every paragraph, titles attached to their bodies, and fragments.
+    """Roles for every paragraph, titles attached to their bodies, and fragments."""
+    return segment_page(paras, layout)[0]
 
-    Each fragment says whether the break before it is *strong* evidence of a new article
-    (a markdown heading, a title block set apart, a dateline opening a story, an end
-    marker) or only a weak cut (a gap, a loose title-like line that may be a section head).
+
+def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
+    """The fragments, and whether the page prints its titles after their bodies.
+
+    Roles for every paragraph and titles attached to their bodies. Each fragment says
+    whether the break before it is *strong* evidence of a new article (a markdown heading,
+    a title block set apart, a dateline opening a story, an end marker) or only a weak cut
+    (a gap, a loose title-like line that may be a section head).
     """
-    group_list = _title_groups(paras, layout)
+    group_list = _split_title_pairs(paras, _title_groups(paras, layout))
     groups = dict(group_list)
-    titles_after = titles_printed_after(paras, layout)
+    titles_after = titles_printed_after(paras, layout, group_list)
     # Pages may mix titles before and after their bodies: each block's words decide,
     # the page's habit when they do not.
     looks_back = {}
@@ -328,6 +402,15 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
             strong = i not in loose
             cur = frags[-1]
             backward = not is_md and (looks_back[i] or last_role == "end") and cur.body
+            if backward and cur.titles and not cur.title_after:
+                # A title printed after a body that already has a title above it: two
+                # stories with no break between them. Cut where each title's words lie.
+                k = _split_between_titles(cur, blocks)
+                if k is not None:
+                    rest = cur.body[k:]
+                    del cur.body[k:]
+                    cur = new_frag(True)
+                    cur.body.extend(rest)
             if backward and not cur.titles:
                 cur.titles.extend(blocks)
                 cur.title_after = True
@@ -393,4 +476,4 @@ def segment(paras: list[Para], layout: str) -> list[Fragment]:
     for f in frags:
         for b in f.blocks:
             b.frag = f.index
-    return [f for f in frags if f.blocks]
+    return [f for f in frags if f.blocks], titles_after

@@ -83,30 +83,6 @@ def _problem(p: Path, e: projectfile.FileProblem) -> ProjectError:
     return (ProjectReadOnly if e.read_only else ProjectError)(p, e.problem)
 
 
-_SIDECARS = ("", "-journal", "-wal", "-shm")
-
-
-def remove_stale_temps(path: Path) -> int:
-    """Delete what killed ``Project.create`` runs left beside ``path``; returns how many.
-
-    Runs under the folder lock that creation holds, so every temp file found is stale.
-    """
-    removed = 0
-    try:
-        names = os.listdir(path.parent)
-    except OSError:
-        return 0
-    for name in names:
-        base = next((name[: -len(s)] for s in _SIDECARS[1:] if name.endswith(s)), name)
-        if filesystem.is_side_name(base, path.name, ".tmp"):
-            try:
-                os.unlink(path.parent / name)
-                removed += 1
-            except OSError:
-                pass
-    return removed
-
-
 @dataclass(frozen=True)
 class ItemInfo:
     """What the store records beside a decision so a later alignment can find its item."""
@@ -205,7 +181,7 @@ class Project:
         if filesystem.is_read_only(p.parent):
             raise ProjectReadOnly(p, "cannot create the project: its folder is read-only")
         with filesystem.folder_lock(p.parent):
-            remove_stale_temps(p)
+            projectfile.remove_stale_temps(p)
             cls._build(p, meta)
         return cls.open(p, user)
 
@@ -237,7 +213,7 @@ class Project:
         except OSError as e:
             raise ProjectError(p, f"cannot create the project ({e.strerror or e})") from None
         finally:
-            for suffix in _SIDECARS:
+            for suffix in projectfile.SIDECARS:
                 tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
 
     @classmethod
@@ -259,7 +235,7 @@ class Project:
             return cls._open_snapshot(p, user)
         if not filesystem.is_read_only(p.parent):
             with filesystem.folder_lock(p.parent):
-                remove_stale_temps(p)
+                projectfile.remove_stale_temps(p)
         conn = cls._connect(p, p)
         return cls(p, conn, user)
 

@@ -58,7 +58,8 @@ def open_files(controller, files: list[str], persist: bool = True, window=None) 
     if window is not None and files:
         from reviewer.core.corpus.store import is_corpus_project
 
-        if len(files) == 2 and all(Path(f).is_dir() for f in files):
+        # os.path.isdir, not Path.is_dir: a name too long for the system is "not a folder".
+        if len(files) == 2 and all(os.path.isdir(f) for f in files):
             window.open_corpus(files[0], files[1])
             return None
         if len(files) == 1 and is_corpus_project(files[0]):
@@ -69,7 +70,8 @@ def open_files(controller, files: list[str], persist: bool = True, window=None) 
     elif len(files) == 2:
         controller.open_pair(files[0], files[1], persist)
     elif len(files) == 1 and Path(files[0]).suffix == PROJECT_SUFFIX:
-        controller.open_project(files[0])
+        # Not persisting (a screenshot): a snapshot of the project, nothing written to it.
+        controller.open_project(files[0], **({} if persist else {"read_only": True}))
     else:
         return f"{files[0]}: give two versions (LEFT RIGHT) or one {PROJECT_SUFFIX} review file"
     return None
@@ -86,6 +88,7 @@ def _save_screenshot(app, controller, window, out: str) -> int:
         loop = QEventLoop()
         controller.loaded.connect(loop.quit)
         controller.failed.connect(lambda m: (failed.append(m), loop.quit()))
+        controller.read_only.connect(lambda _p, m: (failed.append(m), loop.quit()))
         QTimer.singleShot(120_000, loop.quit)  # never hang a script on a stuck load
         loop.exec()
     for _ in range(3):  # let delayed layouts and the first paint settle

@@ -207,8 +207,10 @@ class ReviewController(QObject):
             return ""
         from reviewer.core import project
 
+        # A corpus page reopens itself: its project was never closed.
+        reopen = getattr(previous, "reopen", None) or (lambda: project.reopen(previous))
         try:
-            self.review = self.store.call(lambda: project.reopen(previous))
+            self.review = self.store.call(reopen)
         except Exception as e:
             self.session, self.review, self.warnings = None, None, []
             self.closed.emit()

@@ -45,13 +45,20 @@ def _entry(row: PageRow, ready: bool = True) -> PageEntry:
 
 
 class _PageHandle:
-    """The controller's ``review`` for an open page: its sink; the project stays open."""
+    """The controller's ``review`` for an open page (the shape of project.Review): the
+    session, and its sink as ``project``; closing a page leaves the corpus project open."""
 
-    def __init__(self, sink: Any) -> None:
+    def __init__(self, session: Any, sink: Any) -> None:
+        self.session = session
         self.project = sink  # ReviewController routes decision writes to ``.project``
 
     def close(self) -> None:
         pass
+
+    def reopen(self) -> _PageHandle:
+        """After another open failed: the page goes on saving to the corpus project."""
+        self.session.sink = self.project
+        return self
 
 
 class _Bridge(QObject):
@@ -233,7 +240,8 @@ class CorpusMode:
 
         def load(_progress: Any) -> Loaded:
             review = store.call(lambda: open_page(project, page))
-            return Loaded(review.session, _PageHandle(review.sink), list(review.warnings))
+            handle = _PageHandle(review.session, review.sink)
+            return Loaded(review.session, handle, list(review.warnings))
 
         self.controller.open_with(page, load)
 

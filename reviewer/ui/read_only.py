@@ -15,8 +15,8 @@ def offer(window: QWidget, controller, project_path: str, message: str) -> QMess
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         "Read-only review",
-        f"{message}\n\nView it without saving decisions, or save a copy elsewhere and go on "
-        "reviewing there.",
+        f"{message}.\n\nView only: your decisions are not saved.\n"
+        "Save a copy: go on reviewing in a copy elsewhere.",
         QMessageBox.StandardButton.Cancel,
         window,
     )

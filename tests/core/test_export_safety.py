@@ -77,6 +77,8 @@ def test_stale_side_folders_of_killed_runs_are_removed(
         stale = tmp_path / filesystem.side_name("out", suffix)
         stale.mkdir()
         (stale / "half.txt").write_text("x")
+    (tmp_path / ".out.k2_x9q0z.tmp").mkdir()  # an earlier version's mkdtemp name
+    (tmp_path / ".out.k2_x9q0z.old").mkdir()
     unrelated = tmp_path / ".out.notours.tmp"
     unrelated.mkdir()
     _export(alignment, out, prefer="right")

@@ -193,3 +193,15 @@ def test_a_project_path_sqlite_cannot_open_is_a_clear_error(pair, tmp_path: Path
     with pytest.raises(ProjectError, match="too long") as e:
         open_review(*pair, proj)
     assert str(proj) in str(e.value) and not proj.exists()
+
+
+def test_descriptors_of_deleted_projects_are_not_kept(tmp_path: Path) -> None:
+    from reviewer.core import projectfile
+
+    for n in range(5):
+        p = tmp_path / f"p{n}.reviewer"
+        Project.create(p, {}).close()
+        p.unlink()
+    Project.create(tmp_path / "last.reviewer", {}).close()
+    for fd in projectfile._held.values():
+        assert os.fstat(fd).st_nlink > 0

@@ -91,3 +91,27 @@ def test_big5_is_valid_gb18030_yet_not_read_as_it() -> None:
     assert garbled != TRADITIONAL * 3
     assert not read.plausible_simplified(garbled)
     assert read.plausible_simplified(SIMPLIFIED)
+
+
+def test_a_million_identical_short_lines_are_refused_at_once(tmp_path: Path) -> None:
+    f = tmp_path / "same.txt"
+    f.write_text("好\n" * 1_000_000, encoding="utf-8")  # 4 MB: the engine's cost is per line
+    with pytest.raises(ReadError, match="not a page of text") as e:
+        read_source(f)
+    assert "1,000,001 lines" in str(e.value) and str(f) in str(e.value)
+
+
+def test_many_ordinary_lines_are_still_read(tmp_path: Path) -> None:
+    f = tmp_path / "pdf.txt"
+    f.write_text("记者从国家发展改革委获悉今年上半年\n" * 60_000, encoding="utf-8")  # a column
+    assert read_source(f).text.count("\n") == 60_000
+
+
+def test_a_flood_of_tiny_paragraphs_is_refused_after_layout_repair(tmp_path: Path) -> None:
+    from reviewer.core.pipeline import align_files
+
+    f = tmp_path / "same.txt"
+    f.write_text("同一行文字啊\n" * 30_000, encoding="utf-8")  # passes the line limit
+    with pytest.raises(ReadError, match="30,000 paragraphs of 7 characters") as e:
+        align_files(f, f)
+    assert str(f) in str(e.value)

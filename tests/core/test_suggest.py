@@ -186,3 +186,25 @@ def test_swapping_the_sources_mirrors_the_suggestions(seed: int) -> None:
     forward = picks(align_sources(a, b), swap=False)
     assert forward and any(v is not None for v in forward.values())
     assert forward == picks(align_sources(b, a), swap=True)
+
+
+def test_a_stray_function_character_loses() -> None:
+    s = _suggest("教育部门制定了新的规划。", "教等育部门制定了新的规划。")
+    assert s is not None and s.pick == "left" and s.confidence >= 0.9
+    s = _suggest("双方签订了合作协议。", "双方等签订了合作协议。")
+    assert s is not None and s.pick == "left" and s.reason == "stray 等 on the right"
+    s = _suggest("这是人民的选择。", "这是人民选择。")
+    assert s is None or s.confidence < 0.9  # 的: lost as often as gained
+
+
+def test_the_much_commoner_of_two_valid_words() -> None:
+    s = _suggest("切实保障人民权益。", "切实保障百姓权益。")
+    assert s is not None and s.pick == "left" and s.confidence >= 0.9
+    assert "rarer word" in s.reason
+    s = _suggest("他们加快了工程进度。", "他们加速了工程进度。")  # alike: no pick
+    assert s is None or s.confidence < 0.9
+
+
+def test_a_longer_word_that_contains_a_valid_word_is_no_evidence() -> None:
+    s = _suggest("要更进一步扩大开放。", "要进一步扩大开放。")
+    assert s is None or s.confidence < 0.9

@@ -140,3 +140,15 @@ def test_the_engine_is_scored_end_to_end() -> None:
 def test_held_out_failures_are_not_shown(capsys: pytest.CaptureFixture[str]) -> None:
     assert evaluate.main(["--split", "held-out", "--pages", "1", "--show-failures"]) == 2
     assert "held-out" in capsys.readouterr().err
+
+
+def test_the_engine_keeps_its_structure_on_a_few_dev_pages() -> None:
+    """A fast guard of the structure figures on 12 dev pages (floors a little below what the
+    engine reaches there, so a regression in titles or article cuts fails here first)."""
+    report = evaluate.evaluate("dev", pages=12, symmetry=True)
+    assert report.figure("articles_whole") >= 0.72
+    assert report.figure("titles_right") >= 0.85
+    assert report.figure("passages_paired") >= 0.93
+    assert report.figure("differences_found") >= 0.95
+    assert report.figure("titles_symmetric") == 1.0
+    assert all(not r.layout_conflicts and not r.coverage for r in report.pages)

@@ -149,3 +149,23 @@ def test_the_real_entry_point_refuses_a_fifo_cleanly(
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and str(fifo) in proc.stderr
+
+
+def test_a_screenshot_of_a_project_never_writes_to_it(tmp_path: Path) -> None:
+    place = tmp_path / "in"
+    place.mkdir()
+    left, right = good_pair(place)
+    with open_review(left, right) as review:
+        review.session.decide("left")
+        proj = review.project.path
+    proj.chmod(0o444)
+    before = snapshot(place)
+    proc = subprocess.run(
+        [sys.executable, "-m", "reviewer", "--screenshot", str(tmp_path / "s.png"), str(proj)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert snapshot(place) == before

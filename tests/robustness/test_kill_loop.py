@@ -27,6 +27,7 @@ from reviewer.core.project import default_project_path, open_review
 from reviewer.core.store import Project
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+# The long versions are marked slow, left out of the default run: pytest -m slow tests/robustness
 
 _CALLS = ("rename", "replace", "mkdir", "fsync", "unlink", "rmdir", "open")
 

@@ -204,3 +204,19 @@ def test_file_menu_opens_a_corpus_from_two_folders(qtbot, corpus, monkeypatch) -
     qtbot.waitUntil(lambda: controller.session is not None and not controller.busy)
     assert window.corpus.current in PAGES
     window.close()
+
+
+def test_a_failed_open_leaves_the_page_working(qtbot, corpus_window: MainWindow, tmp_path) -> None:
+    c = corpus_window.controller
+    page, s = corpus_window.corpus.current, c.session
+    with qtbot.waitSignal(c.failed):
+        c.open_pair(tmp_path / "missing.md", tmp_path / "missing.txt")
+    assert c.session is s and c.review is not None  # still the page, still saving
+    item = s.current
+    qtbot.keyClick(corpus_window.view, K.Key_X if item.kind == "unit" else K.Key_1)
+    c.flush()
+    rows = {r.path: r for r in c.store.call(corpus_window.corpus.project.pages)}
+    assert rows[page].items_left == s.status().remaining
+    box = corpus_window.message_box
+    if box is not None:
+        box.close()

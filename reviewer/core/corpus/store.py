@@ -341,11 +341,9 @@ class PageSink:
 
 def is_corpus_project(path: str | Path) -> bool:
     """Does ``path`` hold a corpus project (the SQLite header's application id)?"""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(72)
-    except OSError:
-        return False
+    from reviewer.core.projectfile import read_header
+
+    head = read_header(path, 72)  # a FIFO or device is not read: no hang
     return len(head) == 72 and int.from_bytes(head[68:72], "big") == CORPUS_APPLICATION_ID
 
 

@@ -1,0 +1,218 @@
+"""One test per failure shape of article structure on unseen pages (issue 7), on small
+hand-made pages whose text is not the sample's: a web/markdown version against a PDF
+extraction, the damage written out the way extraction and scraping produce it."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reviewer.core.model import Alignment, Source
+from reviewer.core.pipeline import align_sources
+from reviewer.core.text import canon
+
+# Three short stories of ordinary news prose (invented for these tests).
+A_TITLE = "山区小学用上新校车"
+A_BODY = [
+    "本报记者 王明",
+    "新华社昆明3月5日电 记者从云南省教育厅获悉，"
+    "今年全省山区小学新增校车一千二百辆，覆盖偏远村寨四千多个。",
+    "校车统一配备安全员，每天早晚接送学生往返学校和村寨，家长不再为孩子翻山越岭上学而担心。",
+    "教育部门表示，将继续完善山区学校交通保障，让每个孩子都能安全方便地上学。",
+]
+B_TITLE = "沿江城市推进湿地保护"
+B_BODY = [
+    "沿江多个城市近日启动新一轮湿地保护修复工程，计划三年内恢复湿地面积八万亩。",
+    "工程将清理违规养殖设施，补种本地水生植物，并建设候鸟栖息观测站点。",
+    "专家认为，湿地修复既能涵养水源，也能为城市居民提供更多亲近自然的空间。",
+]
+C_TITLE = "春耕备耕物资供应充足"
+C_BODY = [
+    "据新华社北京3月6日电 农业农村部6日介绍，"
+    "当前化肥、种子、农药等春耕物资供应总体充足，价格基本稳定。",
+    "各地农资企业加快生产调运，确保物资及时送到田间地头，满足农民春耕需要。",
+]
+
+
+def wrap(text: str, width: int = 17) -> list[str]:
+    """A paragraph as a narrow PDF column prints it: hard-wrapped lines."""
+    flat = "".join(text.split())
+    return [flat[i : i + width] for i in range(0, len(flat), width)]
+
+
+def pdf(*blocks: tuple[str, list[str]]) -> str:
+    """Blocks of ("body", paragraphs) or ("lines", lines set apart by a single newline) or
+    ("gap", []) for a blank line, each visual line of a body followed by a blank line."""
+    out: list[str] = []
+    for kind, items in blocks:
+        if kind == "body":
+            for para in items:
+                out.extend(line + "\n\n" for line in wrap(para))
+        elif kind == "lines":
+            out.append("\n".join(items) + "\n")
+    return "".join(out)
+
+
+def web(*articles: tuple[str | None, list[str]]) -> str:
+    parts = []
+    for title, body in articles:
+        if title:
+            parts.append(f"# {title}")
+        parts.extend(body)
+    return "\n\n".join(parts) + "\n"
+
+
+def align(left: str, right: str) -> Alignment:
+    return align_sources(Source("page.web.md", "l", left), Source("page.pdf.txt", "r", right))
+
+
+def article_of(al: Alignment, needle: str) -> int:
+    """Index of the output article holding ``needle`` (whitespace ignored)."""
+    key = canon(needle)
+    hits = {
+        i
+        for i, art in enumerate(al.articles)
+        for u in art.units
+        for t in (u.left, u.right)
+        if t and key in canon(t)
+    }
+    assert len(hits) == 1, f"{needle!r} is in articles {sorted(hits)}"
+    return hits.pop()
+
+
+def assert_whole(al: Alignment, title: str, body: list[str]) -> None:
+    """Every passage of the story in one output article, titled ``title``."""
+    homes = {article_of(al, p[-10:]) for p in body}
+    assert len(homes) == 1, f"{title}: split over {sorted(homes)}"
+    home = homes.pop()
+    assert canon(al.articles[home].title) == canon(title)
+
+
+def test_pdf_title_after_its_body_followed_by_a_blank_line() -> None:
+    right = pdf(("body", A_BODY), ("lines", [A_TITLE]), ("body", B_BODY), ("lines", [B_TITLE]))
+    al = align(
+        web((A_TITLE, A_BODY), (B_TITLE, B_BODY)), right.replace(A_TITLE + "\n", A_TITLE + "\n\n")
+    )
+    assert_whole(al, A_TITLE, A_BODY)
+    assert_whole(al, B_TITLE, B_BODY)
+
+
+def test_pdf_title_after_its_body_followed_by_the_next_story_at_once() -> None:
+    # The title, then on the very next line the next story's dateline and first line.
+    right = pdf(("body", A_BODY[1:]), ("lines", [A_TITLE]), ("body", C_BODY), ("lines", [C_TITLE]))
+    al = align(
+        web((A_TITLE, A_BODY[1:]), (C_TITLE, C_BODY)), right.replace("\n\n据新华社", "\n据新华社")
+    )
+    assert_whole(al, A_TITLE, A_BODY[1:])
+    assert_whole(al, C_TITLE, C_BODY)
+
+
+def test_pdf_only_stories_with_titles_after_their_bodies_stay_apart() -> None:
+    right = pdf(
+        ("body", A_BODY), ("lines", [A_TITLE]), ("body", B_BODY), ("lines", [B_TITLE]),
+        ("body", C_BODY), ("lines", [C_TITLE]),
+    )  # fmt: skip
+    al = align(web((A_TITLE, A_BODY)), right)
+    assert_whole(al, B_TITLE, B_BODY)
+    assert_whole(al, C_TITLE, C_BODY)
+    assert article_of(al, B_BODY[0][-10:]) != article_of(al, C_BODY[1][-10:])
+
+
+def test_a_web_story_without_heading_is_split_off_where_the_pdf_separates_it() -> None:
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY), ("lines", [C_TITLE]), ("body", C_BODY))
+    al = align(web((A_TITLE, A_BODY), (None, C_BODY)), right)
+    assert article_of(al, A_BODY[2][-10:]) != article_of(al, C_BODY[1][-10:])
+    assert_whole(al, A_TITLE, A_BODY)
+
+
+def test_a_web_heading_keeps_its_deck_byline_and_continuation_marker() -> None:
+    left = (
+        f"# {B_TITLE}\n\n近三年恢复湿地八万亩\n\n本报记者 李华\n\n（上接第一版）\n\n"
+        + "\n\n".join(B_BODY) + "\n\n" + web((A_TITLE, A_BODY))
+    )  # fmt: skip
+    right = pdf(("lines", [B_TITLE, "——近三年恢复湿地八万亩"]), ("body", B_BODY),
+                ("lines", [A_TITLE]), ("body", A_BODY))  # fmt: skip
+    al = align(left, right)
+    home = article_of(al, B_BODY[0][-10:])
+    assert article_of(al, "本报记者李华") == home
+    assert article_of(al, "近三年恢复湿地八万亩") == home
+    assert canon(al.articles[home].title) == canon(B_TITLE)
+
+
+def test_a_pdf_title_wrapped_over_two_lines_is_one_title_and_pairs_with_the_heading() -> None:
+    right = pdf(("body", B_BODY), ("lines", [B_TITLE[:5], B_TITLE[5:]]), ("body", C_BODY))
+    al = align(web((B_TITLE, B_BODY), (C_TITLE, C_BODY)), right)
+    titles = [u for a in al.articles for u in a.units if u.role == "title" and u.right]
+    assert any(canon(u.right) == canon(B_TITLE) and u.left for u in titles)
+
+
+def test_a_title_with_a_dash_inside_stays_whole() -> None:
+    title = "湿地修复——沿江城市的新课题"
+    al = align(web((title, B_BODY)), pdf(("lines", [title]), ("body", B_BODY)))
+    assert canon(al.articles[0].title) == canon(title)
+
+
+def test_a_sentence_dropped_at_a_paragraph_end_is_a_conflict_in_the_paired_paragraph() -> None:
+    full = B_BODY[1] + "首批站点将于年底建成。"
+    al = align(web((B_TITLE, [B_BODY[0], B_BODY[1], B_BODY[2]])),
+               pdf(("lines", [B_TITLE]), ("body", [B_BODY[0], full, B_BODY[2]])))  # fmt: skip
+    unit = next(u for a in al.articles for u in a.units if u.right and "首批站点" in u.right)
+    assert unit.left is not None and any("首批站点" in c.right for c in unit.conflicts)
+
+
+def test_datelines_and_name_bylines_get_their_roles_and_spaces() -> None:
+    body = ["本报讯（记者 陈静）" + B_BODY[0], *B_BODY[1:]]
+    al = align(web((B_TITLE, ["张伟 刘洋", *body])), pdf(("lines", [B_TITLE]), ("body", body)))
+    roles = {canon(u.left or ""): u for a in al.articles for u in a.units}
+    names = roles[canon("张伟 刘洋")]
+    assert names.role == "byline" and names.left == "张伟 刘洋"
+    dateline = next(u for u in al.articles[0].units if u.left and u.left.startswith("本报讯"))
+    assert dateline.role == "byline" and canon(dateline.left) == canon("本报讯（记者 陈静）")
+
+
+def test_continuation_markers_are_noise_and_captions_stay_with_their_story() -> None:
+    left = web((B_TITLE, [B_BODY[0], "（下转第三版）", *B_BODY[1:], "新华社记者 赵亮 摄"]),
+               (A_TITLE, A_BODY))  # fmt: skip
+    al = align(
+        left, pdf(("lines", [B_TITLE]), ("body", B_BODY), ("lines", [A_TITLE]), ("body", A_BODY))
+    )
+    units = {
+        canon(u.left or u.right or ""): (i, u) for i, a in enumerate(al.articles) for u in a.units
+    }
+    assert units[canon("（下转第三版）")][1].role == "noise"
+    home, credit = units[canon("新华社记者赵亮摄")]
+    assert credit.role == "caption" and home == article_of(al, B_BODY[1][-10:])
+
+
+def test_a_web_paragraph_broken_mid_sentence_is_joined_in_one_sided_text() -> None:
+    broken = [
+        "工程将清理沿江各处违规养殖设施，在岸边滩涂补种本地",
+        "水生植物，并建设候鸟栖息观测站点。",
+    ]
+    al = align(
+        web((B_TITLE, [B_BODY[0], *broken, B_BODY[2]])), pdf(("lines", [A_TITLE]), ("body", A_BODY))
+    )
+    joined = [
+        u for a in al.articles for u in a.units if u.left and "补种本地水生植物" in canon(u.left)
+    ]
+    assert len(joined) == 1
+
+
+@settings(max_examples=15, deadline=None, derandomize=True)
+@given(
+    st.permutations([(A_TITLE, A_BODY), (B_TITLE, B_BODY), (C_TITLE, C_BODY)]),
+    st.lists(st.booleans(), min_size=3, max_size=3),
+)
+def test_swapping_left_and_right_mirrors_every_title(stories, after: list[bool]) -> None:
+    left = web(*stories)
+    blocks: list[tuple[str, list[str]]] = []
+    for (title, body), late in zip(stories, after):
+        blocks += (
+            [("body", body), ("lines", [title])] if late else [("lines", [title]), ("body", body)]
+        )
+    right = pdf(*blocks)
+    one, two = align(left, right), align(right, left)
+    assert [a.title for a in one.articles] == [a.title for a in two.articles]
+    assert [(u.left, u.right) for a in one.articles for u in a.units] == [
+        (u.right, u.left) for a in two.articles for u in a.units
+    ]
