@@ -88,8 +88,9 @@ class ReviewSession:
         first = next((i for i, it in enumerate(self.items) if not it.triage), 0)
         self.cursor = first if self.items else -1
 
-    def _rebuild(self) -> None:
-        self.alignment, self.structure_orphans = apply_edits(self.base, self.structure)
+    def _rebuild(self, edited: tuple[Alignment, list[StructureEdit]] | None = None) -> None:
+        """Apply the structure edits (or take ``edited``, their result) and index the items."""
+        self.alignment, self.structure_orphans = edited or apply_edits(self.base, self.structure)
         self.items: tuple[ReviewItem, ...] = tuple(self._build_items(self.alignment.articles))
         self._index = {it.key: i for i, it in enumerate(self.items)}
         self._article_starts = [it.article_index for it in self.items]
@@ -293,11 +294,11 @@ class ReviewSession:
         """Apply one structure action as one undo step; False (nothing changes) when it
         does not apply to the current structure."""
         after = (*self.structure, edit)
-        _al, orphans = apply_edits(self.base, after)
-        if len(orphans) > len(self.structure_orphans):
+        edited = apply_edits(self.base, after)
+        if len(edited[1]) > len(self.structure_orphans):
             return False
         before, cur_before = self.structure, self._cursor_key()
-        self._set_structure(after, cur_before, near=edit.unit)
+        self._set_structure(after, cur_before, edited=edited)
         self.history.push(StructureStep(before, after, cur_before, self._cursor_key()))
         return True
 
@@ -320,11 +321,14 @@ class ReviewSession:
         return self.current.key if self.current else None
 
     def _set_structure(
-        self, edits: Iterable[StructureEdit], cursor: str | None, near: str | None = None
+        self,
+        edits: Iterable[StructureEdit],
+        cursor: str | None,
+        edited: tuple[Alignment, list[StructureEdit]] | None = None,
     ) -> None:
         old_index = self.cursor
         self.structure = tuple(edits)
-        self._rebuild()
+        self._rebuild(edited)
         if cursor is not None and cursor in self._index:
             self.cursor = self._index[cursor]
         elif self.items:

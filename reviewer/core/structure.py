@@ -10,6 +10,7 @@ before".
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -67,14 +68,18 @@ class StructureEdit:
         )
 
 
+@functools.lru_cache(maxsize=65536)
+def _base_key(left: str | None, right: str | None) -> str:
+    # Cached: every action looks units up by key, and a long page has thousands of units.
+    return content_id("s", canon(left) if left else None, canon(right) if right else None)
+
+
 def unit_keys(units: Iterable[Unit]) -> list[str]:
     """Content keys of ``units`` in document order: both readings + which occurrence."""
     seen: Counter[str] = Counter()
     out = []
     for u in units:
-        base = content_id(
-            "s", canon(u.left) if u.left else None, canon(u.right) if u.right else None
-        )
+        base = _base_key(u.left, u.right)
         seen[base] += 1
         out.append(f"{base}:{seen[base]}")
     return out
