@@ -244,7 +244,10 @@ def _sample_for(left: Path, right: Path) -> Alignment:
 
 
 def test_after_an_engine_change_edits_reattach_by_content_or_are_listed(
-    pair: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    pair: tuple[Path, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     v1 = _pairable()
     current = {"al": v1}
@@ -276,6 +279,14 @@ def test_after_an_engine_change_edits_reattach_by_content_or_are_listed(
         assert any("structure change no longer applies" in w for w in review.warnings)
         # The orphan is kept in the project, not dropped.
         assert [e.kind for e in review.project.structure()] == ["pair", "role", "split_article"]
+    # Headless export lists it too, and writes the two articles.
+    from reviewer.cli import main
+
+    out = tmp_path / "out"
+    args = ["export", str(pair[0]), str(pair[1]), "--out", str(out), "--project", str(pp)]
+    assert main([*args, "--prefer", "left"]) == 0
+    assert "structure change no longer applies: role " in capsys.readouterr().err
+    assert len(list(out.glob("*.txt"))) == 2
 
 
 def test_apply_edits_lists_what_does_not_apply() -> None:
