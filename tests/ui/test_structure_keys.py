@@ -211,3 +211,23 @@ def test_p_previews_the_exact_file_of_the_article(sample_window, qtbot, tmp_path
     qtbot.keyClick(w.view, Qt.Key.Key_BracketLeft)
     qtbot.keyClick(w.view, Qt.Key.Key_P)
     assert w.preview.dialog.text.toPlainText().endswith("\n\n（新华社北京7月18日电）\n")
+
+
+def test_kept_one_sided_text_reads_as_normal_text_in_the_merged_column(
+    sample_window, qtbot
+) -> None:
+    from reviewer.ui.cell_content import cell_for
+    from reviewer.ui.parallel_model import MERGED
+
+    w = sample_window
+    s = w.controller.session
+    qtbot.keyClick(w.view, Qt.Key.Key_T)  # a one-sided unit
+    unit = s.unit_of(s.current)
+    assert unit.one_sided
+    qtbot.keyClick(w.view, Qt.Key.Key_Space)  # keep it
+    row = w.model.row_of_unit[s.unit_by_id(unit.id)]
+    d = w.view.pdelegate
+    cell = cell_for(w.model, row, MERGED, d.theme, d.font, d.small)
+    assert cell.text == (unit.left or unit.right)
+    assert cell.bar  # the thin margin mark of its origin
+    assert [sp.fmt for sp in cell.spans] == [None]  # no coloured block over the text
