@@ -231,3 +231,22 @@ def test_kept_one_sided_text_reads_as_normal_text_in_the_merged_column(
     assert cell.text == (unit.left or unit.right)
     assert cell.bar  # the thin margin mark of its origin
     assert [sp.fmt for sp in cell.spans] == [None]  # no coloured block over the text
+
+
+def test_an_undecided_conflict_shows_both_readings_in_the_merged_column(
+    sample_window, qtbot
+) -> None:
+    from reviewer.ui.merged_view import UNDECIDED_SEP
+
+    w = sample_window
+    s = w.controller.session
+    c = s.conflict_of(s.current)
+    row = w.model.row_of_item(s.cursor)
+    merged = w.model.merged(row)
+    assert f"{c.left}{UNDECIDED_SEP}{c.right}" in merged.text
+    assert [p.origin for p in merged.pieces] == ["unresolved"]
+    if SHOTS:
+        w.grab().save(str(Path(SHOTS) / "undecided-both-readings.png"))
+    qtbot.keyClick(w.view, Qt.Key.Key_2)  # take right: the merged text is the export's again
+    merged = w.model.merged(row)
+    assert UNDECIDED_SEP not in merged.text and c.right in merged.text
