@@ -13,7 +13,7 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-SHIPPED = ("sample", "desktop")  # folders of resources/ the installed program uses
+SHIPPED = ("sample", "desktop", "translations")  # folders of resources/ the installed program uses
 
 
 class BuildWithResources(build_py):

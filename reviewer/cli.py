@@ -3,7 +3,7 @@
 reviewer                          open the bundled sample in the window
 reviewer LEFT RIGHT               open a pair
 reviewer PROJECT.reviewer         reopen a saved review
-reviewer --screenshot OUT.png [LEFT RIGHT]
+reviewer --screenshot OUT.png [--lang zh_CN|en] [LEFT RIGHT]
 reviewer --version | --install-desktop
 reviewer align LEFT RIGHT [--json]
 reviewer export LEFT RIGHT --out DIR [--project FILE] [--prefer left|right]
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -84,6 +85,11 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     p.add_argument("--dark", action="store_true", help="use the dark palette")
+    p.add_argument(
+        "--lang",
+        choices=("zh_CN", "en"),
+        help="window language (default: the setting in settings.json, else the system locale)",
+    )
     p.add_argument("--version", action="version", version=version_text())
     p.add_argument(
         "--install-desktop",
@@ -127,6 +133,12 @@ def cmd_corpus(argv: Sequence[str]) -> int:
     return corpus_main(argv)
 
 
+def _has_display() -> bool:
+    """Qt can show a window: a display server, or a platform chosen by hand (offscreen...)."""
+    env = os.environ
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
+
+
 def cmd_gui(argv: Sequence[str]) -> int:
     args = _gui_parser().parse_args(argv)
     if args.install_desktop:
@@ -135,6 +147,17 @@ def cmd_gui(argv: Sequence[str]) -> int:
         return install_desktop()
     if len(args.files) not in (0, 1, 2):
         _gui_parser().error("give LEFT RIGHT, or one project file, or nothing for the sample")
+    for name in args.files:
+        if not os.path.lexists(name):
+            print(f"reviewer: {name}: no such file or folder", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    if not args.screenshot and not _has_display():
+        print(
+            "reviewer: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not "
+            "set); use --screenshot OUT.png or the headless commands (align, export, corpus)",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     from reviewer.ui.app import run
 
     return run(args)

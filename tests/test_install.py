@@ -143,6 +143,8 @@ def test_wheel_holds_every_package_the_resources_and_the_sample(wheel: Path) -> 
         assert f"reviewer/resources/sample/{f.name}" in names
     for f in ("reviewer.desktop", "reviewer.svg", "reviewer-mime.xml"):
         assert f"reviewer/resources/desktop/{f}" in names
+    for lang in ("en", "zh_CN"):  # the compiled catalogues the window loads
+        assert f"reviewer/resources/translations/reviewer_{lang}.qm" in names
     assert "reviewer/py.typed" in names
     assert not [n for n in names if n.startswith(("tests/", "resources/"))]
     assert not [n for n in names if n.endswith("screenshot.png")]  # README only

@@ -15,6 +15,7 @@ SAMPLE_RIGHT = RESOURCES / "sample" / "xinhua-2025-07-19.pdf.txt"
 SAMPLE_CORPUS_LEFT = RESOURCES / "corpus" / "web"
 SAMPLE_CORPUS_RIGHT = RESOURCES / "corpus" / "pdf"
 DESKTOP = RESOURCES / "desktop"  # menu entry, icon and MIME type (reviewer.desktop)
+TRANSLATIONS = RESOURCES / "translations"  # reviewer_<lang>.ts sources and compiled .qm
 
 
 def user_data_dir() -> Path:

@@ -161,9 +161,18 @@ def _opens_article(p: Para) -> bool:
     return classify(c) == "byline" or bool(DATELINE.match(c))
 
 
+# A paragraph closed by its dateline: "…覆辙呢？（新华社伦敦1月17日电）".
+_CLOSING_TAIL = re.compile(r"[（(][^（）()]{2,24}[电讯][）)]$")
+
+
 def _closes(p: Para) -> bool:
     """The paragraph ends complete: a title may follow it."""
-    return may_end_paragraph(p.text) or is_end_marker(p.text) or classify(p.text) != "paragraph"
+    return (
+        may_end_paragraph(p.text)
+        or is_end_marker(p.text)
+        or bool(_CLOSING_TAIL.search(squeeze(p.text)))
+        or classify(p.text) != "paragraph"
+    )
 
 
 def _title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, int]]:
@@ -274,9 +283,7 @@ def _title_looks_back(paras: list[Para], groups: list[tuple[int, int]], k: int) 
     return back > fwd
 
 
-def _split_title_pairs(
-    paras: list[Para], groups: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
+def _split_title_pairs(paras: list[Para], groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Two titles set on consecutive lines (one closing the story above, one opening the
     story below) are two title blocks: the first names the text before, the second the
     text after."""
@@ -284,8 +291,9 @@ def _split_title_pairs(
     for s, e in groups:
         cut = None
         for m in range(s + 1, e):
-            if paras[m].text.startswith("——") or paras[m].kind == "heading":
-                continue
+            line = paras[m]
+            if line.text.startswith("——") or line.kind == "heading" or not heading_like(line.text):
+                continue  # a deck, a byline or a credit belongs to the title above it
             one, two = _bigrams(paras[s:m]), _bigrams(paras[m:e])
             before, after = _bigrams(paras[max(0, s - 12) : s]), _bigrams(paras[e : e + 12])
             back, fwd = len(one & before), len(two & after)

@@ -274,8 +274,14 @@ def _short_insertion(
     if word is not None:
         return Suggestion(long, f"{short} lacks {run} ({word} / {rival})", 0.6)
     if _only(run, _FUNCTION):
-        # 的 is so common that losing one is about as likely as gaining one.
-        sure = _STRAY if "的" not in run else _STRAY_DE
+        # 的 is so common that losing one is about as likely as gaining one, and a
+        # conjunction between two whole words is often part of a name (住房和城乡建设部).
+        text = full[long]
+        joins = run in ("和", "与", "及") and all(
+            _freq(w) >= _MIN_WORD_FREQ
+            for w in (text[max(0, pos - 2) : pos], text[pos + 1 : pos + 3])
+        )
+        sure = _STRAY_DE if "的" in run or joins else _STRAY
         return Suggestion(short, f"stray {run} on the {long}", sure)
     if len(run) >= 2 and _freq(run) >= _MIN_WORD_FREQ:
         return Suggestion(long, f"word {run} missing on the {short}", _LOST_WORD)

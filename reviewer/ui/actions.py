@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar
 
@@ -74,7 +75,7 @@ class ActionId(Enum):
 @dataclass(frozen=True)
 class ActionSpec:
     id: ActionId
-    label: str
+    label: str  # English source text; shown through label_text()
     keys: tuple[str, ...]
     menu: str
     handler: str  # method name on the window or the controller
@@ -83,55 +84,114 @@ class ActionSpec:
 
 
 A = ActionId
-MENUS = ("&File", "&Edit", "&Navigate", "&Resolve", "&Settle", "S&tructure", "&View", "&Help")
+# Labels and menu titles are marked with QT_TR_NOOP so pyside6-lupdate collects them (in the
+# catalogue's unnamed context); the English text stays the key and is translated where shown.
+MENUS = (
+    QT_TR_NOOP("&File"),
+    QT_TR_NOOP("&Edit"),
+    QT_TR_NOOP("&Navigate"),
+    QT_TR_NOOP("&Resolve"),
+    QT_TR_NOOP("&Settle"),
+    QT_TR_NOOP("S&tructure"),
+    QT_TR_NOOP("&View"),
+    QT_TR_NOOP("&Help"),
+)
 _S = "S&tructure"
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec(A.OPEN, "&Open…", ("Ctrl+O",), "&File", "open_dialog"),
+    ActionSpec(A.OPEN, QT_TR_NOOP("&Open…"), ("Ctrl+O",), "&File", "open_dialog"),
     ActionSpec(
-        A.OPEN_CORPUS, "Open a &corpus (two folders)…", ("Ctrl+Shift+O",), "&File", "corpus_dialog"
+        A.OPEN_CORPUS,
+        QT_TR_NOOP("Open a &corpus (two folders)…"),
+        ("Ctrl+Shift+O",),
+        "&File",
+        "corpus_dialog",
     ),
-    ActionSpec(A.EXPORT, "&Export…", ("Ctrl+E",), "&File", "export_dialog"),
-    ActionSpec(A.QUIT, "&Quit", ("Ctrl+Q",), "&File", "close"),
-    ActionSpec(A.UNDO, "&Undo decision", ("Z", "Ctrl+Z"), "&Edit", "undo", review=True),
-    ActionSpec(A.REDO, "&Redo decision", ("Shift+Z", "Ctrl+Shift+Z"), "&Edit", "redo", True),
-    ActionSpec(A.FIND, "&Find…", ("Ctrl+F",), "&Edit", "show_find"),
-    ActionSpec(A.NEXT_CONFLICT, "&Next conflict", ("J", "Alt+Down"), "&Navigate", "next_item"),
-    ActionSpec(A.PREV_CONFLICT, "&Previous conflict", ("K", "Alt+Up"), "&Navigate", "prev_item"),
+    ActionSpec(A.EXPORT, QT_TR_NOOP("&Export…"), ("Ctrl+E",), "&File", "export_dialog"),
+    ActionSpec(A.QUIT, QT_TR_NOOP("&Quit"), ("Ctrl+Q",), "&File", "close"),
+    ActionSpec(A.UNDO, QT_TR_NOOP("&Undo decision"), ("Z", "Ctrl+Z"), "&Edit", "undo", review=True),
+    ActionSpec(
+        A.REDO, QT_TR_NOOP("&Redo decision"), ("Shift+Z", "Ctrl+Shift+Z"), "&Edit", "redo", True
+    ),
+    ActionSpec(A.FIND, QT_TR_NOOP("&Find…"), ("Ctrl+F",), "&Edit", "show_find"),
+    ActionSpec(
+        A.NEXT_CONFLICT, QT_TR_NOOP("&Next conflict"), ("J", "Alt+Down"), "&Navigate", "next_item"
+    ),
+    ActionSpec(
+        A.PREV_CONFLICT, QT_TR_NOOP("&Previous conflict"), ("K", "Alt+Up"), "&Navigate", "prev_item"
+    ),
     ActionSpec(
         A.NEXT_UNRESOLVED,
-        "Next &unresolved",
+        QT_TR_NOOP("Next &unresolved"),
         ("N", "Ctrl+Shift+PgDown"),
         "&Navigate",
         "next_unresolved",
     ),
     ActionSpec(
         A.PREV_UNRESOLVED,
-        "Previous u&nresolved",
+        QT_TR_NOOP("Previous u&nresolved"),
         ("Shift+N", "Ctrl+Shift+PgUp"),
         "&Navigate",
         "prev_unresolved",
     ),
-    ActionSpec(A.NEXT_TRIAGE, "Next &triage item", ("T",), "&Navigate", "next_triage"),
-    ActionSpec(A.PREV_TRIAGE, "Previous triage item", ("Shift+T",), "&Navigate", "prev_triage"),
-    ActionSpec(A.NEXT_ARTICLE, "Next &article", ("]",), "&Navigate", "next_article"),
-    ActionSpec(A.PREV_ARTICLE, "Previous a&rticle", ("[",), "&Navigate", "prev_article"),
+    ActionSpec(A.NEXT_TRIAGE, QT_TR_NOOP("Next &triage item"), ("T",), "&Navigate", "next_triage"),
+    ActionSpec(
+        A.PREV_TRIAGE, QT_TR_NOOP("Previous triage item"), ("Shift+T",), "&Navigate", "prev_triage"
+    ),
+    ActionSpec(A.NEXT_ARTICLE, QT_TR_NOOP("Next &article"), ("]",), "&Navigate", "next_article"),
+    ActionSpec(
+        A.PREV_ARTICLE, QT_TR_NOOP("Previous a&rticle"), ("[",), "&Navigate", "prev_article"
+    ),
     # Corpus mode: the next/previous page that still has conflicts left.
-    ActionSpec(A.NEXT_PAGE, "Next &page with work left", ("PgDown", "}"), "&Navigate", "next_page"),
     ActionSpec(
-        A.PREV_PAGE, "Previous pa&ge with work left", ("PgUp", "{"), "&Navigate", "prev_page"
+        A.NEXT_PAGE,
+        QT_TR_NOOP("Next &page with work left"),
+        ("PgDown", "}"),
+        "&Navigate",
+        "next_page",
     ),
-    ActionSpec(A.TAKE_LEFT, "Take &left", ("1", "Left", "Ctrl+1"), "&Resolve", "take_left", True),
     ActionSpec(
-        A.TAKE_RIGHT, "Take &right", ("2", "Right", "Ctrl+2"), "&Resolve", "take_right", True
+        A.PREV_PAGE,
+        QT_TR_NOOP("Previous pa&ge with work left"),
+        ("PgUp", "{"),
+        "&Navigate",
+        "prev_page",
     ),
-    ActionSpec(A.TAKE_BOTH, "Take &both (left, then right)", ("3",), "&Resolve", "take_both", True),
     ActionSpec(
-        A.TAKE_BOTH_RL, "Take both (right, &then left)", ("4",), "&Resolve", "take_both_rl", True
+        A.TAKE_LEFT,
+        QT_TR_NOOP("Take &left"),
+        ("1", "Left", "Ctrl+1"),
+        "&Resolve",
+        "take_left",
+        True,
     ),
-    ActionSpec(A.EDIT, "&Edit the reading…", ("E",), "&Resolve", "edit_current", True),
+    ActionSpec(
+        A.TAKE_RIGHT,
+        QT_TR_NOOP("Take &right"),
+        ("2", "Right", "Ctrl+2"),
+        "&Resolve",
+        "take_right",
+        True,
+    ),
+    ActionSpec(
+        A.TAKE_BOTH,
+        QT_TR_NOOP("Take &both (left, then right)"),
+        ("3",),
+        "&Resolve",
+        "take_both",
+        True,
+    ),
+    ActionSpec(
+        A.TAKE_BOTH_RL,
+        QT_TR_NOOP("Take both (right, &then left)"),
+        ("4",),
+        "&Resolve",
+        "take_both_rl",
+        True,
+    ),
+    ActionSpec(A.EDIT, QT_TR_NOOP("&Edit the reading…"), ("E",), "&Resolve", "edit_current", True),
     ActionSpec(
         A.KEEP,
-        "&Keep one-sided unit / duplicate (on a title row: the article)",
+        QT_TR_NOOP("&Keep one-sided unit / duplicate (on a title row: the article)"),
         ("Space",),
         "&Resolve",
         "keep",
@@ -139,19 +199,26 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         A.DROP,
-        "&Drop one-sided unit / duplicate (on a title row: the article)",
+        QT_TR_NOOP("&Drop one-sided unit / duplicate (on a title row: the article)"),
         ("X",),
         "&Resolve",
         "drop",
         True,
     ),
-    ActionSpec(A.CLEAR, "&Forget the decision", ("Backspace",), "&Resolve", "clear", True),
     ActionSpec(
-        A.ACCEPT_SUGGESTION, "&Accept the suggestion", ("A",), "&Settle", "accept_suggestion", True
+        A.CLEAR, QT_TR_NOOP("&Forget the decision"), ("Backspace",), "&Resolve", "clear", True
+    ),
+    ActionSpec(
+        A.ACCEPT_SUGGESTION,
+        QT_TR_NOOP("&Accept the suggestion"),
+        ("A",),
+        "&Settle",
+        "accept_suggestion",
+        True,
     ),
     ActionSpec(
         A.ACCEPT_ARTICLE_SUGGESTIONS,
-        "Accept suggestions ≥ 0.9 in this &article",
+        QT_TR_NOOP("Accept suggestions ≥ 0.9 in this &article"),
         ("Shift+A",),
         "&Settle",
         "accept_article_suggestions",
@@ -159,33 +226,35 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         A.ACCEPT_ALL_SUGGESTIONS,
-        "Accept suggestions ≥ 0.9 in the &whole review…",
+        QT_TR_NOOP("Accept suggestions ≥ 0.9 in the &whole review…"),
         ("Ctrl+Shift+A",),
         "&Settle",
         "accept_all_suggestions",
         True,
     ),
-    # Shift+1 arrives as "!" with Shift held (Shift+2 as "@", US layout), as "!" alone where
-    # the platform consumes Shift, or as Shift+1 on some keymaps: bind all three forms.
+    # Shift+1 arrives as "!" (Shift+2 as "@", US layout). One binding only: on X11 a key
+    # press matches every form Qt derives from it, and two bound forms make it ambiguous.
     ActionSpec(
         A.TAKE_LEFT_ARTICLE,
-        "Take &left for the article: all its undecided conflicts",
-        ("Shift+!", "!", "Shift+1"),
+        QT_TR_NOOP("Take &left for the article: all its undecided conflicts"),
+        ("Shift+!",),
         "&Settle",
         "take_left_article",
         True,
     ),
     ActionSpec(
         A.TAKE_RIGHT_ARTICLE,
-        "Take &right for the article: all its undecided conflicts",
-        ("Shift+@", "@", "Shift+2"),
+        QT_TR_NOOP("Take &right for the article: all its undecided conflicts"),
+        ("Shift+@",),
         "&Settle",
         "take_right_article",
         True,
     ),
     ActionSpec(
         A.ACCEPT_ARTICLE_DEFAULTS,
-        "Accept the &defaults in this article (keep paragraphs, drop duplicates, noise)",
+        QT_TR_NOOP(
+            "Accept the &defaults in this article (keep paragraphs, drop duplicates, noise)"
+        ),
         ("D",),
         "&Settle",
         "accept_article_defaults",
@@ -193,7 +262,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         A.ACCEPT_ALL_DEFAULTS,
-        "Accept the defaults in the whole review…",
+        QT_TR_NOOP("Accept the defaults in the whole review…"),
         ("Shift+D",),
         "&Settle",
         "accept_all_defaults",
@@ -201,7 +270,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         A.FILTER_UNRESOLVED,
-        "&Unresolved only (conflict list)",
+        QT_TR_NOOP("&Unresolved only (conflict list)"),
         ("U",),
         "&View",
         "set_unresolved_only",
@@ -209,53 +278,73 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         A.LIST_KIND,
-        "List: all items / conflicts / triage",
+        QT_TR_NOOP("List: all items / conflicts / triage"),
         ("Shift+U",),
         "&View",
         "cycle_list_kind",
     ),
     ActionSpec(
         A.SHOW_RAW,
-        "&Raw source of the current unit",
+        QT_TR_NOOP("&Raw source of the current unit"),
         ("R",),
         "&View",
         "set_raw_visible",
         checkable=True,
     ),
     # Structure by hand: one undo step each, on the current unit (Ctrl+Up/Down picks another).
-    ActionSpec(A.NEXT_UNIT, "Structure unit: &next row", ("Ctrl+Down",), _S, "next_unit"),
-    ActionSpec(A.PREV_UNIT, "Structure unit: &previous row", ("Ctrl+Up",), _S, "prev_unit"),
     ActionSpec(
-        A.SPLIT_ARTICLE, "&Split the article before this unit", ("S",), _S, "split_article", True
+        A.NEXT_UNIT, QT_TR_NOOP("Structure unit: &next row"), ("Ctrl+Down",), _S, "next_unit"
+    ),
+    ActionSpec(
+        A.PREV_UNIT, QT_TR_NOOP("Structure unit: &previous row"), ("Ctrl+Up",), _S, "prev_unit"
+    ),
+    ActionSpec(
+        A.SPLIT_ARTICLE,
+        QT_TR_NOOP("&Split the article before this unit"),
+        ("S",),
+        _S,
+        "split_article",
+        True,
     ),
     ActionSpec(
         A.JOIN_ARTICLE,
-        "&Join the article with the previous one",
+        QT_TR_NOOP("&Join the article with the previous one"),
         ("Shift+S",),
         _S,
         "join_article",
         True,
     ),
     ActionSpec(
-        A.NEXT_ROLE, "&Role: next (title, subtitle, byline…)", ("Y",), _S, "next_role", True
+        A.NEXT_ROLE,
+        QT_TR_NOOP("&Role: next (title, subtitle, byline…)"),
+        ("Y",),
+        _S,
+        "next_role",
+        True,
     ),
-    ActionSpec(A.PREV_ROLE, "Role: previous", ("Shift+Y",), _S, "prev_role", True),
-    ActionSpec(A.PAIR_WITH, "&Pair with a unit of the other version…", ("G",), _S, "pair_with"),
-    ActionSpec(A.UNPAIR, "&Unpair the row", ("Shift+G",), _S, "unpair", True),
+    ActionSpec(A.PREV_ROLE, QT_TR_NOOP("Role: previous"), ("Shift+Y",), _S, "prev_role", True),
+    ActionSpec(
+        A.PAIR_WITH, QT_TR_NOOP("&Pair with a unit of the other version…"), ("G",), _S, "pair_with"
+    ),
+    ActionSpec(A.UNPAIR, QT_TR_NOOP("&Unpair the row"), ("Shift+G",), _S, "unpair", True),
     ActionSpec(
         A.JOIN_UNITS,
-        "Join the unit with the &next (broken sentence)",
+        QT_TR_NOOP("Join the unit with the &next (broken sentence)"),
         ("Shift+J",),
         _S,
         "join_units",
         True,
     ),
     ActionSpec(
-        A.SPLIT_UNIT, "S&plit the unit at a point… (Enter splits)", ("V",), _S, "split_unit"
+        A.SPLIT_UNIT,
+        QT_TR_NOOP("S&plit the unit at a point… (Enter splits)"),
+        ("V",),
+        _S,
+        "split_unit",
     ),
     ActionSpec(
         A.MOVE_TO_PREVIOUS_ARTICLE,
-        "&Move the unit to the end of the previous article",
+        QT_TR_NOOP("&Move the unit to the end of the previous article"),
         ("M",),
         _S,
         "move_to_previous_article",
@@ -263,7 +352,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         A.MOVE_TO_NEXT_ARTICLE,
-        "Move the unit to the start of the next article",
+        QT_TR_NOOP("Move the unit to the start of the next article"),
         ("Shift+M",),
         _S,
         "move_to_next_article",
@@ -271,12 +360,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         A.PREVIEW_FILE,
-        "&Preview the article as its file (NN-title.txt)",
+        QT_TR_NOOP("&Preview the article as its file (NN-title.txt)"),
         ("P",),
         "&View",
         "preview_file",
     ),
-    ActionSpec(A.CHEAT_SHEET, "&Keyboard cheat sheet", ("?", "F1"), "&Help", "show_cheat_sheet"),
+    ActionSpec(
+        A.CHEAT_SHEET, QT_TR_NOOP("&Keyboard cheat sheet"), ("?", "F1"), "&Help", "show_cheat_sheet"
+    ),
 )
 SPECS: dict[ActionId, ActionSpec] = {s.id: s for s in ACTIONS}
 
@@ -297,9 +388,17 @@ def load_key_overrides(
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
-        return {}, [f"{path}: ignored ({e})"]
+        return {}, [
+            QCoreApplication.translate("Keys", "{file}: ignored ({problem})").format(
+                file=path, problem=e
+            )
+        ]
     if not isinstance(raw, dict):
-        return {}, [f"{path}: ignored (expected an object of action: [keys])"]
+        return {}, [
+            QCoreApplication.translate(
+                "Keys", "{file}: ignored (expected an object of action: [keys])"
+            ).format(file=path)
+        ]
     out: dict[ActionId, tuple[str, ...]] = {}
     warnings: list[str] = []
     by_name = {a.name: a for a in ActionId} | {a.value: a for a in ActionId}
@@ -308,7 +407,11 @@ def load_key_overrides(
         if isinstance(keys, str):
             keys = [keys]
         if action is None or not isinstance(keys, list):
-            warnings.append(f"{path}: unknown action or bad keys for {name!r}")
+            warnings.append(
+                QCoreApplication.translate(
+                    "Keys", "{file}: unknown action or bad keys for {name}"
+                ).format(file=path, name=repr(name))
+            )
             continue
         good = tuple(k for k in keys if isinstance(k, str) and not QKeySequence(k).isEmpty())
         out[action] = good
@@ -342,7 +445,7 @@ def build_actions(
     keys = effective_keys(overrides)
     actions: dict[ActionId, QAction] = {}
     for spec in ACTIONS:
-        act = QAction(spec.label, parent)
+        act = QAction(label_text(spec), parent)
         act.setObjectName(spec.id.value)
         act.setShortcuts([QKeySequence(k) for k in keys[spec.id]])
         act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -366,8 +469,18 @@ def _resolve(targets: list[object], name: str) -> Callable[..., object]:
     raise AttributeError(f"no handler {name!r} on {targets}")
 
 
+def label_text(spec: ActionSpec) -> str:
+    """The action's label in the UI language."""
+    return QCoreApplication.translate("", spec.label)
+
+
+def menu_text(menu: str) -> str:
+    """A menu title (one of ``MENUS``) in the UI language."""
+    return QCoreApplication.translate("", menu)
+
+
 def fill_menus(menubar: QMenuBar, actions: dict[ActionId, QAction]) -> None:
-    menus = {title: menubar.addMenu(title) for title in MENUS}
+    menus = {title: menubar.addMenu(menu_text(title)) for title in MENUS}
     for spec in ACTIONS:
         menus[spec.menu].addAction(actions[spec.id])
 
@@ -381,15 +494,25 @@ def cheat_sheet_html(keys: dict[ActionId, tuple[str, ...]] | None = None) -> str
     keys = keys or effective_keys()
     rows: list[str] = []
     for menu in MENUS:
-        rows.append(f"<tr><th colspan=2 align=left><br>{escape(menu.replace('&', ''))}</th></tr>")
+        title = escape(_plain(menu_text(menu)))
+        rows.append(f"<tr><th colspan=2 align=left><br>{title}</th></tr>")
         for spec in ACTIONS:
             if spec.menu != menu:
                 continue
             shown = " · ".join(f"<b>{escape(_key_text(k))}</b>" for k in keys[spec.id])
-            label = escape(spec.label.replace("&", ""))
+            label = escape(_plain(label_text(spec)))
             rows.append(f"<tr><td>{label}</td><td>&nbsp;&nbsp;{shown or '—'}</td></tr>")
-    return (
-        "<p>Bare keys work whenever no text field has focus. After a decision the cursor "
-        "moves to the next unresolved item.</p><table>" + "".join(rows) + "</table>"
-        f"<p>Rebind keys in <code>{escape(str(keys_file()))}</code>.</p>"
+    intro = QCoreApplication.translate(
+        "CheatSheet",
+        "Bare keys work whenever no text field has focus. After a decision the cursor "
+        "moves to the next unresolved item.",
     )
+    rebind = QCoreApplication.translate("CheatSheet", "Rebind keys in {file}.").format(
+        file=f"<code>{escape(str(keys_file()))}</code>"
+    )
+    return f"<p>{escape(intro)}</p><table>" + "".join(rows) + f"</table><p>{rebind}</p>"
+
+
+def _plain(label: str) -> str:
+    """A label without its mnemonic: "&Open…" and the Chinese "打开(&O)…" both become plain."""
+    return re.sub(r"\(&\w\)", "", label).replace("&", "")

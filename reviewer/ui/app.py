@@ -1,8 +1,8 @@
 """Composition root: builds the QApplication, controller and window; opens what was asked.
 
 ``run(args)`` is what ``reviewer.cli`` calls with ``args.files`` (0, 1 or 2 paths),
-``args.screenshot`` and ``args.dark``. The window is shown before any file is read; reading
-and aligning run in a worker.
+``args.screenshot``, ``args.dark`` and ``args.lang``. The window is shown before any file is
+read; reading and aligning run in a worker.
 
 Set ``REVIEWER_REPORT_FIRST_WINDOW=1`` to have the process print ``first_window <epoch s>``
 to stderr once the window is on screen (the benchmark's first-window probe).
@@ -21,11 +21,14 @@ EXIT_BAD_INPUT = 2
 SCREENSHOT_SIZE = (1400, 900)
 
 
-def create_window(dark: bool = False):
-    """The application, controller and an empty window (tests and the benchmark use this)."""
+def create_window(dark: bool = False, lang: str | None = None):
+    """The application, controller and an empty window (tests and the benchmark use this).
+
+    ``lang`` ("zh_CN", "en"; None: the setting, else the system locale) picks the catalogue.
+    """
     from PySide6.QtWidgets import QApplication
 
-    from reviewer.ui import theme
+    from reviewer.ui import theme, translation
     from reviewer.ui.controller import ReviewController
     from reviewer.ui.main_window import MainWindow
 
@@ -33,6 +36,7 @@ def create_window(dark: bool = False):
     app.setApplicationName("Reviewer")
     app.setDesktopFileName("reviewer")  # the installed menu entry: docks show its icon
     _set_icon(app)
+    translation.install(app, translation.choose(lang))  # before any widget gets its text
     theme.apply(app, dark)  # type: ignore[arg-type]
     controller = ReviewController()
     window = MainWindow(controller)
@@ -73,7 +77,12 @@ def open_files(controller, files: list[str], persist: bool = True, window=None) 
         # Not persisting (a screenshot): a snapshot of the project, nothing written to it.
         controller.open_project(files[0], **({} if persist else {"read_only": True}))
     else:
-        return f"{files[0]}: give two versions (LEFT RIGHT) or one {PROJECT_SUFFIX} review file"
+        from PySide6.QtCore import QCoreApplication
+
+        problem = QCoreApplication.translate(
+            "App", "{file}: give two versions (LEFT RIGHT) or one {suffix} review file"
+        )
+        return problem.format(file=files[0], suffix=PROJECT_SUFFIX)
     return None
 
 
@@ -125,7 +134,9 @@ def run(args: Namespace) -> int:
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         _quiet_offscreen()
-    app, controller, window = create_window(bool(getattr(args, "dark", False)))
+    app, controller, window = create_window(
+        bool(getattr(args, "dark", False)), getattr(args, "lang", None)
+    )
     window.show()
     if os.environ.get("REVIEWER_REPORT_FIRST_WINDOW"):
         app.processEvents()

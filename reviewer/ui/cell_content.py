@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 
 from reviewer.core.merge import is_unit_item
@@ -21,23 +22,33 @@ TAKES = {
     "right": {"right", "both", "both_rl"},
 }
 STATE_WORDS = {
-    None: "unresolved",
-    "left": "left",
-    "right": "right",
-    "both": "both",
-    "both_rl": "both (R+L)",
-    "edit": "edited",
-    "keep": "kept",
-    "drop": "dropped",
+    None: QT_TRANSLATE_NOOP("CellContent", "unresolved"),
+    "left": QT_TRANSLATE_NOOP("CellContent", "left"),
+    "right": QT_TRANSLATE_NOOP("CellContent", "right"),
+    "both": QT_TRANSLATE_NOOP("CellContent", "both"),
+    "both_rl": QT_TRANSLATE_NOOP("CellContent", "both (R+L)"),
+    "edit": QT_TRANSLATE_NOOP("CellContent", "edited"),
+    "keep": QT_TRANSLATE_NOOP("CellContent", "kept"),
+    "drop": QT_TRANSLATE_NOOP("CellContent", "dropped"),
 }
 
 
 ORIGIN_WORDS = {
-    "left": "from left",
-    "right": "from right",
-    "edit": "edited",
-    "mixed": "from both",
-    "dropped": "dropped",
+    "left": QT_TRANSLATE_NOOP("CellContent", "from left"),
+    "right": QT_TRANSLATE_NOOP("CellContent", "from right"),
+    "edit": QT_TRANSLATE_NOOP("CellContent", "edited"),
+    "mixed": QT_TRANSLATE_NOOP("CellContent", "from both"),
+    "dropped": QT_TRANSLATE_NOOP("CellContent", "dropped"),
+}
+
+# The core's unit roles (reviewer/core/model.py ROLES), as the window names them.
+ROLE_WORDS = {
+    "title": QT_TRANSLATE_NOOP("CellContent", "title"),
+    "subtitle": QT_TRANSLATE_NOOP("CellContent", "subtitle"),
+    "byline": QT_TRANSLATE_NOOP("CellContent", "byline"),
+    "paragraph": QT_TRANSLATE_NOOP("CellContent", "paragraph"),
+    "caption": QT_TRANSLATE_NOOP("CellContent", "caption"),
+    "noise": QT_TRANSLATE_NOOP("CellContent", "noise"),
 }
 
 
@@ -77,10 +88,25 @@ def _fmt(
     return f
 
 
+def _tr(text: str) -> str:
+    """A word marked with QT_TRANSLATE_NOOP in this module, in the UI language."""
+    return QCoreApplication.translate("CellContent", text)
+
+
+def state_word(choice: str | None) -> str:
+    """A decision's state ("unresolved", "left", "kept"…) in the UI language."""
+    return _tr(STATE_WORDS.get(choice, "?"))
+
+
+def role_word(role: str) -> str:
+    """A unit's role ("paragraph", "caption"…) in the UI language."""
+    return _tr(ROLE_WORDS.get(role, role))
+
+
 def unit_state(model: ParallelModel, key: str) -> str:
     assert model.session is not None
     d = model.session.decision(key)
-    return STATE_WORDS.get(d.choice if d else None, "?")
+    return state_word(d.choice if d else None)
 
 
 def cell_for(model: ParallelModel, row: int, col: int, t: Theme, font: QFont, small: QFont) -> Cell:
@@ -107,17 +133,19 @@ def cell_for(model: ParallelModel, row: int, col: int, t: Theme, font: QFont, sm
         kinds = [
             word
             for word, on in (
-                ("duplicate", unit.duplicate_of is not None),
-                ("noise", unit.role == "noise"),
-                ("only here", unit.one_sided),
+                (QT_TRANSLATE_NOOP("CellContent", "duplicate"), unit.duplicate_of is not None),
+                (QT_TRANSLATE_NOOP("CellContent", "noise"), unit.role == "noise"),
+                (QT_TRANSLATE_NOOP("CellContent", "only here"), unit.one_sided),
             )
             if on
         ]
-        kind = " · ".join(kinds)
+        kind = " · ".join(_tr(k) for k in kinds)
         if text is None:
             cell.hatched = True
             cell.background = None
-            cell.label = f"only in {model.names[1 - col]}"
+            cell.label = QCoreApplication.translate("CellContent", "only in {name}").format(
+                name=model.names[1 - col]
+            )
             return cell
         cell.badge = f"{kind} · {unit_state(model, unit.id)}"
         cell.badge_colour = t.side(side) if d is None else t.muted
@@ -166,12 +194,12 @@ def _merged_cell(
         merged.text, current_row=current_row, font=role_font, bar=bars.get(merged.origin, ())
     )
     if merged.text is None:
-        cell.label = "— left out of the export —"
+        cell.label = QCoreApplication.translate("CellContent", "— left out of the export —")
         if model.item_keys(row):
             cell.badge = (
-                "✓ resolved · dropped"
+                QCoreApplication.translate("CellContent", "✓ resolved · dropped")
                 if model.session and any(k in model.session.decisions for k in model.item_keys(row))
-                else "left out by default"
+                else QCoreApplication.translate("CellContent", "left out by default")
             )
             cell.badge_colour = t.muted
         return cell
@@ -190,10 +218,15 @@ def _merged_cell(
     # Rows with something to decide always carry a badge line, so deciding never changes
     # the row's height (which would shift and repaint everything below it).
     if merged.unresolved:
-        cell.badge = f"{merged.unresolved} unresolved"
+        cell.badge = QCoreApplication.translate("CellContent", "{count} unresolved").format(
+            count=merged.unresolved
+        )
         cell.badge_colour = t.muted
     elif model.item_keys(row):
-        cell.badge = f"✓ resolved · {ORIGIN_WORDS.get(merged.origin, merged.origin)}"
+        origin = _tr(ORIGIN_WORDS.get(merged.origin, merged.origin))
+        cell.badge = QCoreApplication.translate("CellContent", "✓ resolved · {origin}").format(
+            origin=origin
+        )
         cell.badge_colour = t.muted
     cell.spans = tuple(spans)
     return cell

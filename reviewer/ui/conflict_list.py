@@ -10,7 +10,9 @@ import bisect
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -23,10 +25,20 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from reviewer.core.session import ReviewSession
 from reviewer.ui import theme
-from reviewer.ui.cell_content import STATE_WORDS
+from reviewer.ui.cell_content import role_word, state_word
 
 Index = QModelIndex | QPersistentModelIndex
-KINDS = ("all items", "conflicts", "triage")
+# What the list shows (the English word is the key; kind_text() shows it translated).
+KINDS = (
+    QT_TRANSLATE_NOOP("ConflictListModel", "all items"),
+    QT_TRANSLATE_NOOP("ConflictListModel", "conflicts"),
+    QT_TRANSLATE_NOOP("ConflictListModel", "triage"),
+)
+
+
+def kind_text(kind: str) -> str:
+    """One of ``KINDS`` in the UI language."""
+    return QCoreApplication.translate("ConflictListModel", kind)
 
 
 def _short(text: str | None, n: int = 14) -> str:
@@ -153,18 +165,26 @@ class ConflictListModel(QAbstractListModel):
         item = s.items[i]
         d = s.decision(item.key)
         unit = s.unit_of(item)
-        state = STATE_WORDS.get(d.choice if d else None, "?")
+        state = state_word(d.choice if d else None)
         where = f"{item.article_index + 1}.{item.unit_index + 1}"
         c = s.conflict_of(item)
         if c is not None:
             what = f"{_short(c.left)} ↔ {_short(c.right)}"
             if c.suggestion is not None:  # the suggested side and how sure, before it is cut
-                what = f"→{c.suggestion.pick[0].upper()} {c.suggestion.confidence:.2f}  {what}"
+                pick = (
+                    ConflictListModel.tr("L")
+                    if c.suggestion.pick == "left"
+                    else ConflictListModel.tr("R")
+                )
+                what = f"→{pick} {c.suggestion.confidence:.2f}  {what}"
         elif unit.one_sided:
             side = "left" if unit.left is not None else "right"
-            what = f"only {side}: {_short(unit.text(side), 18)}"
+            what = ConflictListModel.tr("only {side}: {text}").format(
+                side=state_word(side), text=_short(unit.text(side), 18)
+            )
         else:
-            what = f"{'duplicate' if unit.duplicate_of else unit.role}: {_short(unit.left)}"
+            role = ConflictListModel.tr("duplicate") if unit.duplicate_of else role_word(unit.role)
+            what = f"{role}: {_short(unit.left)}"
         return f"{i + 1:>4}  [{state}]  ¶{where}  {what}"
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from reviewer.core import bulk
 from reviewer.core.merge import Decision
@@ -43,7 +43,7 @@ class Loaded:
 def _warm_jieba(progress: Progress) -> None:
     # jieba loads its dictionary (~1 s) on first use; do it here, in the worker, never on
     # the UI thread. The engine's loader is shared (one lock, one load).
-    progress("loading the dictionary", 0.0)
+    progress(QCoreApplication.translate("Stages", "loading the dictionary"), 0.0)
     try:
         from reviewer.core.diff import tokenizer
     except ImportError:
@@ -180,7 +180,7 @@ class ReviewController(QObject):
 
     def _on_store_error(self, error: BaseException) -> None:
         # Called on the store thread; the signal is queued to the UI thread.
-        self.message.emit(f"Could not save: {error}")
+        self.message.emit(self.tr("Could not save: {error}").format(error=error))
 
     def _on_failed(self, error: BaseException) -> None:
         self.busy = False
@@ -188,7 +188,11 @@ class ReviewController(QObject):
         # editor still deserves a sentence rather than a traceback.
         name = type(error).__name__
         known = name in ("ReadError", "ProjectError", "ProjectReadOnly")
-        message = str(error) if known else f"Could not open: {name}: {error}"
+        message = (
+            str(error)
+            if known
+            else self.tr("Could not open: {name}: {error}").format(name=name, error=error)
+        )
         message += self._resume()
         if name == "ProjectReadOnly":
             self.read_only.emit(str(getattr(error, "path", "")), message)
@@ -214,7 +218,9 @@ class ReviewController(QObject):
         except Exception as e:
             self.session, self.review, self.warnings = None, None, []
             self.closed.emit()
-            return f"\n\nThe review that was open has been closed: {e}"
+            return "\n\n" + self.tr("The review that was open has been closed: {error}").format(
+                error=e
+            )
         self._bind_store()
         return ""
 
@@ -248,7 +254,11 @@ class ReviewController(QObject):
         before = dict(s.decisions)
         old = s.cursor
         if not op(s):
-            self.message.emit("Nothing to undo" if op is ReviewSession.undo else "Nothing to redo")
+            self.message.emit(
+                self.tr("Nothing to undo")
+                if op is ReviewSession.undo
+                else self.tr("Nothing to redo")
+            )
             return
         after = s.decisions
         keys = tuple(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
@@ -259,16 +269,28 @@ class ReviewController(QObject):
 
     # j/k and n/N move between word conflicts only; t/T between triage items.
     def next_item(self) -> None:
-        self._run(lambda s: s.step(+1, triage=False) or self.message.emit("No further conflict"))
+        self._run(
+            lambda s: s.step(+1, triage=False) or self.message.emit(self.tr("No further conflict"))
+        )
 
     def prev_item(self) -> None:
-        self._run(lambda s: s.step(-1, triage=False) or self.message.emit("No earlier conflict"))
+        self._run(
+            lambda s: s.step(-1, triage=False) or self.message.emit(self.tr("No earlier conflict"))
+        )
 
     def next_unresolved(self) -> None:
-        self._run(lambda s: s.step_unresolved(+1, False) or self.message.emit("No conflicts left"))
+        self._run(
+            lambda s: (
+                s.step_unresolved(+1, False) or self.message.emit(self.tr("No conflicts left"))
+            )
+        )
 
     def prev_unresolved(self) -> None:
-        self._run(lambda s: s.step_unresolved(-1, False) or self.message.emit("No conflicts left"))
+        self._run(
+            lambda s: (
+                s.step_unresolved(-1, False) or self.message.emit(self.tr("No conflicts left"))
+            )
+        )
 
     def next_triage(self) -> None:
         self._run(lambda s: s.step_unresolved(+1, True) or s.step(+1, True))
@@ -295,10 +317,12 @@ class ReviewController(QObject):
             return
         item = s.items[s.cursor if index is None else index]
         if item.kind == "conflict" and choice in ("keep", "drop"):
-            self.message.emit("Keep and drop apply to one-sided units; use 1, 2, 3, 4 or e")
+            self.message.emit(
+                self.tr("Keep and drop apply to one-sided units; use 1, 2, 3, 4 or e")
+            )
             return
         if item.kind == "unit" and choice in ("both", "both_rl") and s.unit_of(item).one_sided:
-            self.message.emit("Only one side has this unit: keep (Space) or drop (x)")
+            self.message.emit(self.tr("Only one side has this unit: keep (Space) or drop (x)"))
             return
         if text is not None:
             from reviewer.core.sanitize import strip_controls
@@ -329,7 +353,8 @@ class ReviewController(QObject):
         s, item = self.session, self.current
         if s is not None and item is not None and bulk.is_title_row(s, item):
             art = item.article_index
-            self.run_batch(lambda s: bulk.whole_article(s, art, choice), f"article {choice}")
+            what = self.tr("article kept") if choice == "keep" else self.tr("article dropped")
+            self.run_batch(lambda s: bulk.whole_article(s, art, choice), what)
         else:
             self.decide(choice)
 
@@ -343,10 +368,10 @@ class ReviewController(QObject):
         old = s.cursor
         n = s.apply_batch(changes)
         if not n:
-            self.message.emit(f"Nothing to do ({what})")
+            self.message.emit(self.tr("Nothing to do ({what})").format(what=what))
             return 0
         self.changed.emit(Change(tuple(k for k, _d in changes), old, s.cursor))
-        self.message.emit(f"{what}: {n} item{'s' if n != 1 else ''} decided (z undoes)")
+        self.message.emit(self.tr("{what}: %n item(s) decided (z undoes)", "", n).format(what=what))
         return n
 
     def _article(self) -> int | None:
@@ -356,7 +381,7 @@ class ReviewController(QObject):
         s, item = self.session, self.current
         sug = s.suggestion_of(item) if s is not None and item is not None else None
         if item is None or sug is None:
-            self.message.emit("No suggestion for this item")
+            self.message.emit(self.tr("No suggestion for this item"))
             return
         self._run(lambda s: s.decide(sug.pick, key=item.key, origin="suggestion"), (item.key,))
 
@@ -364,22 +389,26 @@ class ReviewController(QObject):
         art = self._article()
         if art is not None:
             plan = lambda s: bulk.suggestions(s, bulk.SUGGESTION_THRESHOLD, art)  # noqa: E731
-            self.run_batch(plan, "suggestions accepted in this article")
+            self.run_batch(plan, self.tr("suggestions accepted in this article"))
 
     def take_left_article(self) -> None:
         art = self._article()
         if art is not None:
-            self.run_batch(lambda s: bulk.side(s, "left", art), "left readings for this article")
+            self.run_batch(
+                lambda s: bulk.side(s, "left", art), self.tr("left readings for this article")
+            )
 
     def take_right_article(self) -> None:
         art = self._article()
         if art is not None:
-            self.run_batch(lambda s: bulk.side(s, "right", art), "right readings for this article")
+            self.run_batch(
+                lambda s: bulk.side(s, "right", art), self.tr("right readings for this article")
+            )
 
     def accept_article_defaults(self) -> None:
         art = self._article()
         if art is not None:
-            self.run_batch(lambda s: bulk.defaults(s, art), "defaults for this article")
+            self.run_batch(lambda s: bulk.defaults(s, art), self.tr("defaults for this article"))
 
     def clear(self) -> None:
         item = self.current

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reviewer.ui import tasks
@@ -16,6 +17,10 @@ from reviewer.ui import tasks
 if TYPE_CHECKING:
     from reviewer.ui.corpus_mode import CorpusMode
     from reviewer.ui.main_window import MainWindow
+
+
+class CorpusExport(QObject):
+    """The translation context of this module's texts: ``CorpusExport.tr(...)``."""
 
 
 def run_corpus_export(
@@ -33,7 +38,10 @@ def run_corpus_export(
         return
     if pages is None:
         window.statusBar().showMessage(
-            "Some pages are still being aligned or failed; export when every page is ready", 8000
+            CorpusExport.tr(
+                "Some pages are still being aligned or failed; export when every page is ready"
+            ),
+            8000,
         )
         return
     store = window.controller.store
@@ -46,25 +54,34 @@ def run_corpus_export(
         )
 
     def done(result: Any) -> None:
-        verb = "Replaced" if result.replaced else "Wrote"
-        window.statusBar().showMessage(
-            f"{verb} {result.articles} articles of {result.pages} pages in {out_dir}", 10000
+        wrote = (
+            CorpusExport.tr("Replaced %n article(s) in {folder}", "", result.articles)
+            if result.replaced
+            else CorpusExport.tr("Wrote %n article(s) in {folder}", "", result.articles)
         )
+        pages = CorpusExport.tr("from %n page(s)", "", result.pages)
+        window.statusBar().showMessage(f"{wrote.format(folder=out_dir)} ({pages})", 10000)
 
     def failed(error: BaseException) -> None:
         if isinstance(error, CorpusUnresolvedError):
             _ask_unresolved(window, mode, out_dir, error, force)
         elif isinstance(error, ExportError) and "not empty" in error.problem:
             answer = QMessageBox.question(
-                window, "Replace the folder?", f"{error}\n\nReplace its contents?"
+                window,
+                CorpusExport.tr("Replace the folder?"),
+                CorpusExport.tr("{error}\n\nReplace its contents?").format(error=error),
             )
             if answer == QMessageBox.StandardButton.Yes:
                 run_corpus_export(window, mode, out_dir, prefer, force=True)
         else:
-            window.statusBar().showMessage(f"Export failed: {error}")
-            QMessageBox.warning(window, "Export failed", str(error))
+            window.statusBar().showMessage(
+                CorpusExport.tr("Export failed: {error}").format(error=error)
+            )
+            QMessageBox.warning(window, CorpusExport.tr("Export failed"), str(error))
 
-    window.statusBar().showMessage(f"Exporting the corpus to {out_dir}…")
+    window.statusBar().showMessage(
+        CorpusExport.tr("Exporting the corpus to {folder}…").format(folder=out_dir)
+    )
     tasks.run_task(work, done, failed)
 
 
@@ -72,13 +89,20 @@ def _ask_unresolved(
     window: MainWindow, mode: CorpusMode, out_dir: str, error: Any, force: bool
 ) -> None:
     box = QMessageBox(window)
-    box.setWindowTitle("Unresolved conflicts")
-    box.setText(
-        f"{error} on {len(error.items)} pages. Export anyway, using one version's reading for them?"
+    box.setWindowTitle(CorpusExport.tr("Unresolved conflicts"))
+    conflicts = CorpusExport.tr(
+        "%n conflict(s) remain unresolved", "", sum(len(v) for v in error.items.values())
     )
-    left = box.addButton("Use left readings", QMessageBox.ButtonRole.AcceptRole)
-    right = box.addButton("Use right readings", QMessageBox.ButtonRole.AcceptRole)
-    go = box.addButton("Go to the first page", QMessageBox.ButtonRole.RejectRole)
+    box.setText(
+        CorpusExport.tr(
+            "{conflicts} on %n page(s). Export anyway, using one version's reading for them?",
+            "",
+            len(error.items),
+        ).format(conflicts=conflicts)
+    )
+    left = box.addButton(CorpusExport.tr("Use left readings"), QMessageBox.ButtonRole.AcceptRole)
+    right = box.addButton(CorpusExport.tr("Use right readings"), QMessageBox.ButtonRole.AcceptRole)
+    go = box.addButton(CorpusExport.tr("Go to the first page"), QMessageBox.ButtonRole.RejectRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     clicked = box.clickedButton()
@@ -90,6 +114,8 @@ def _ask_unresolved(
 
 def corpus_export_dialog(window: MainWindow, mode: CorpusMode) -> None:
     start = str(Path(str(mode.dirs[0] or ".")).parent)
-    out = QFileDialog.getExistingDirectory(window, "Export the corpus's articles to…", start)
+    out = QFileDialog.getExistingDirectory(
+        window, CorpusExport.tr("Export the corpus's articles to…"), start
+    )
     if out:
         run_corpus_export(window, mode, out)

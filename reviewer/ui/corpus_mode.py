@@ -21,7 +21,7 @@ from reviewer.core.corpus import executors
 from reviewer.core.corpus.pages import open_page, page_counts
 from reviewer.core.corpus.pairing import CorpusError, pair_folders
 from reviewer.core.corpus.prealign import AlignOutcome, open_corpus, plan, prealign
-from reviewer.core.corpus.progress import describe
+from reviewer.core.corpus.progress import _eta
 from reviewer.core.corpus.store import CorpusProject, PageRow
 from reviewer.ui.controller import Loaded
 from reviewer.ui.page_navigator import PageEntry, PageNavigator
@@ -42,6 +42,23 @@ def _entry(row: PageRow, ready: bool = True) -> PageEntry:
         ready=ready and row.aligned and not row.error,
         error=row.error,
     )
+
+
+class CorpusTexts(QObject):
+    """The translation context of this module's texts: ``CorpusTexts.tr(...)``."""
+
+
+def aligning_text(done: int, total: int, seconds: float) -> str:
+    """The window's form of the core's ``describe``: "Aligning: 120/270 pages · 45.2 pages/s…"."""
+    rate = done / seconds if seconds > 0 and done else 0.0
+    if done == total:
+        return CorpusTexts.tr("Aligned %n page(s) in {time}", "", total).format(time=_eta(seconds))
+    text = CorpusTexts.tr("Aligning: {done}/{total} pages · {rate} pages/s").format(
+        done=done, total=total, rate=f"{rate:.1f}"
+    )
+    if rate:
+        text += " · " + CorpusTexts.tr("{time} left").format(time=_eta((total - done) / rate))
+    return text
 
 
 class _PageHandle:
@@ -89,7 +106,7 @@ class CorpusMode:
         self._thread: threading.Thread | None = None
         self.bridge = _Bridge()
         self.navigator = PageNavigator()
-        self.dock = QDockWidget("Pages", window)
+        self.dock = QDockWidget(CorpusTexts.tr("Pages"), window)
         self.dock.setObjectName("pages_dock")
         self.dock.setWidget(self.navigator)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
@@ -124,11 +141,15 @@ class CorpusMode:
             self.controller.failed.emit(str(e))
             return
         name = Path(str(left)).name
-        self.window.setWindowTitle(f"Reviewer — corpus {name} ↔ {Path(str(right)).name}")
+        self.window.setWindowTitle(
+            CorpusTexts.tr("Reviewer — corpus {left} ↔ {right}").format(
+                left=name, right=Path(str(right)).name
+            )
+        )
         for w in warnings:
             self.window.statusBar().showMessage(w, 8000)
         self.navigator.progress.setRange(0, 0)
-        self.navigator.progress_label.setText("Pairing the folders…")
+        self.navigator.progress_label.setText(CorpusTexts.tr("Pairing the folders…"))
         self._thread = threading.Thread(target=self._run, name="reviewer-prealign", daemon=True)
         self._thread.start()
 
@@ -192,7 +213,7 @@ class CorpusMode:
         bar = self.navigator.progress
         bar.setRange(0, max(total, 1))
         bar.setValue(done)
-        self.navigator.progress_label.setText(f"Aligning: {describe(done, total, seconds)}")
+        self.navigator.progress_label.setText(aligning_text(done, total, seconds))
 
     def _on_finished(self, result: object) -> None:
         bar, label = self.navigator.progress, self.navigator.progress_label
@@ -200,12 +221,15 @@ class CorpusMode:
         bar.setValue(1)
         if isinstance(result, AlignOutcome):
             self.outcome = result
-            failed = f", {len(result.failures)} failed" if result.failures else ""
-            unpaired = f", {len(result.unpaired)} unpaired files" if result.unpaired else ""
-            label.setText(f"{result.pages} pages aligned{failed}{unpaired}")
+            parts = [CorpusTexts.tr("%n page(s) aligned", "", result.pages)]
+            if result.failures:
+                parts.append(CorpusTexts.tr("%n failed", "", len(result.failures)))
+            if result.unpaired:
+                parts.append(CorpusTexts.tr("%n unpaired file(s)", "", len(result.unpaired)))
+            label.setText(CorpusTexts.tr(", ").join(parts))
             bar.hide()
         else:
-            label.setText(f"Pre-alignment stopped: {result}")
+            label.setText(CorpusTexts.tr("Pre-alignment stopped: {reason}").format(reason=result))
             self.window.statusBar().showMessage(str(result))
         self._refresh_totals()
 
@@ -232,8 +256,10 @@ class CorpusMode:
         if entry is None or project is None:
             return
         if not entry.ready:
-            why = entry.error or "it is still being aligned"
-            self.window.statusBar().showMessage(f"{page}: cannot open yet ({why})", 4000)
+            why = entry.error or CorpusTexts.tr("it is still being aligned")
+            self.window.statusBar().showMessage(
+                CorpusTexts.tr("{page}: cannot open yet ({why})").format(page=page, why=why), 4000
+            )
             return
         store = self.controller.store
         self._opening = page
@@ -265,19 +291,31 @@ class CorpusMode:
     def step_page(self, delta: int) -> None:
         page = self.navigator.model.next_with_work(self.current, delta)
         if page is None:
-            where = "after" if delta > 0 else "before"
-            self.window.statusBar().showMessage(f"No page with conflicts left {where} this", 4000)
+            where = (
+                CorpusTexts.tr("No page with conflicts left after this")
+                if delta > 0
+                else CorpusTexts.tr("No page with conflicts left before this")
+            )
+            self.window.statusBar().showMessage(where, 4000)
             return
         self.open(page)
 
     def _refresh_totals(self) -> None:
         t = self.navigator.model.totals()
-        aligned = "" if t["ready"] == t["pages"] else f"{t['ready']} aligned · "
-        self.totals_label.setText(
-            f"Corpus: {t['pages']} pages · {aligned}{t['articles']} articles · "
-            f"{t['conflicts_left']} conflicts left on {t['pages_left']} pages"
+        parts = [CorpusTexts.tr("Corpus: %n page(s)", "", t["pages"])]
+        if t["ready"] != t["pages"]:
+            parts.append(CorpusTexts.tr("{ready} aligned").format(ready=t["ready"]))
+        parts.append(CorpusTexts.tr("%n article(s)", "", t["articles"]))
+        left_on = CorpusTexts.tr("on %n page(s)", "", t["pages_left"])
+        parts.append(
+            CorpusTexts.tr("%n conflict(s) left {on_pages}", "", t["conflicts_left"]).format(
+                on_pages=left_on
+            )
         )
-        self.dock.setWindowTitle(f"Pages — {t['pages_left']} with conflicts left")
+        self.totals_label.setText(" · ".join(parts))
+        self.dock.setWindowTitle(
+            CorpusTexts.tr("Pages — {count} with conflicts left").format(count=t["pages_left"])
+        )
 
     def ready_pages(self) -> list[str] | None:
         """Every page in order if all are aligned, else None."""

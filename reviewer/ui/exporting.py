@@ -10,12 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reviewer.ui import tasks
 
 if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
+
+
+class Exporting(QObject):
+    """The translation context of this module's texts: ``Exporting.tr(...)``."""
 
 
 def run_export(
@@ -38,9 +43,14 @@ def run_export(
         )
 
     def done(result: Any) -> None:
-        verb = "Replaced" if result.replaced else "Wrote"
+        wrote = (
+            Exporting.tr("Replaced %n article(s) in {folder}", "", result.articles)
+            if result.replaced
+            else Exporting.tr("Wrote %n article(s) in {folder}", "", result.articles)
+        )
+        paragraphs = Exporting.tr("%n paragraph(s)", "", result.paragraphs)
         window.statusBar().showMessage(
-            f"{verb} {result.articles} articles ({result.paragraphs} paragraphs) in {out_dir}",
+            f"{wrote.format(folder=out_dir)} ({paragraphs})",
             10000,
         )
 
@@ -49,25 +59,36 @@ def run_export(
             _ask_unresolved(window, out_dir, error, force)
         elif isinstance(error, ExportError) and "not empty" in error.problem:
             answer = QMessageBox.question(
-                window, "Replace the folder?", f"{error}\n\nReplace its contents?"
+                window,
+                Exporting.tr("Replace the folder?"),
+                Exporting.tr("{error}\n\nReplace its contents?").format(error=error),
             )
             if answer == QMessageBox.StandardButton.Yes:
                 run_export(window, out_dir, prefer, force=True)
         else:
-            window.statusBar().showMessage(f"Export failed: {error}")
-            QMessageBox.warning(window, "Export failed", str(error))
+            window.statusBar().showMessage(
+                Exporting.tr("Export failed: {error}").format(error=error)
+            )
+            QMessageBox.warning(window, Exporting.tr("Export failed"), str(error))
 
-    window.statusBar().showMessage(f"Exporting to {out_dir}…")
+    window.statusBar().showMessage(Exporting.tr("Exporting to {folder}…").format(folder=out_dir))
     tasks.run_task(work, done, failed)
 
 
 def _ask_unresolved(window: MainWindow, out_dir: str, error: Any, force: bool) -> None:
     box = QMessageBox(window)
-    box.setWindowTitle("Unresolved conflicts")
-    box.setText(f"{error}. Export anyway, using one version's reading for them?")
-    left = box.addButton("Use left readings", QMessageBox.ButtonRole.AcceptRole)
-    right = box.addButton("Use right readings", QMessageBox.ButtonRole.AcceptRole)
-    go = box.addButton("Go to the first one", QMessageBox.ButtonRole.RejectRole)
+    box.setWindowTitle(Exporting.tr("Unresolved conflicts"))
+    box.setText(
+        Exporting.tr(
+            "%n conflict(s) remain unresolved. Export anyway, using one version's reading "
+            "for them?",
+            "",
+            len(error.items),
+        )
+    )
+    left = box.addButton(Exporting.tr("Use left readings"), QMessageBox.ButtonRole.AcceptRole)
+    right = box.addButton(Exporting.tr("Use right readings"), QMessageBox.ButtonRole.AcceptRole)
+    go = box.addButton(Exporting.tr("Go to the first one"), QMessageBox.ButtonRole.RejectRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     clicked = box.clickedButton()
@@ -85,6 +106,8 @@ def export_dialog(window: MainWindow) -> None:
     if c.session is None:
         return
     start = str(Path(c.session.alignment.left.path).with_suffix("").parent)
-    out = QFileDialog.getExistingDirectory(window, "Export the merged articles to…", start)
+    out = QFileDialog.getExistingDirectory(
+        window, Exporting.tr("Export the merged articles to…"), start
+    )
     if out:
         run_export(window, out)

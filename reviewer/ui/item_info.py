@@ -13,6 +13,8 @@ from reviewer.core.describe import duplicate_note, suggestion_note
 from reviewer.core.merge import unit_kept_by_default
 from reviewer.core.session import ReviewSession
 from reviewer.ui import theme
+from reviewer.ui.cell_content import role_word
+from reviewer.ui.reasons import reason_text
 
 
 def describe(session: ReviewSession) -> str:
@@ -25,24 +27,32 @@ def describe(session: ReviewSession) -> str:
     c = session.conflict_of(item)
     if c is not None:
         sug = c.suggestion
-        note = escape(suggestion_note(sug))
+        note = escape(reason_text(suggestion_note(sug)))
         if sug is not None:
             colour = theme.current().side(sug.pick).name()
             strong = "<b>" if sug.confidence >= bulk.SUGGESTION_THRESHOLD else ""
             note = f"<span style='color:{colour}'>{strong}{note}{'</b>' if strong else ''}</span>"
-            note += " — <b>a</b> accepts"
-        return f"Conflict {where} · {note}"
-    parts = ["Triage", where]
+            note += " — " + ItemInfo.tr("<b>a</b> accepts")
+        return ItemInfo.tr("Conflict {where} · {note}").format(where=where, note=note)
+    parts = [ItemInfo.tr("Triage"), where]
     if unit.duplicate_of is not None:
-        parts.append(escape(duplicate_note(session.alignment, unit)))
+        parts.append(escape(reason_text(duplicate_note(session.alignment, unit))))
     elif unit.role == "noise":
-        parts.append("noise")
+        parts.append(role_word("noise"))
     if unit.one_sided:
-        parts.append(f"only in {'left' if unit.left is not None else 'right'}")
-    parts.append("default: " + ("keep" if unit_kept_by_default(unit) else "drop"))
+        parts.append(
+            ItemInfo.tr("only in the left version")
+            if unit.left is not None
+            else ItemInfo.tr("only in the right version")
+        )
+    parts.append(
+        ItemInfo.tr("default: keep") if unit_kept_by_default(unit) else ItemInfo.tr("default: drop")
+    )
     if bulk.is_title_row(session, item):
         n = sum(1 for it in session.items if it.article_index == item.article_index)
-        parts.append(f"<b>Space</b> keeps / <b>x</b> drops the whole article ({n} units)")
+        parts.append(
+            ItemInfo.tr("<b>Space</b> keeps / <b>x</b> drops the whole article (%n unit(s))", "", n)
+        )
     return " · ".join(parts)
 
 

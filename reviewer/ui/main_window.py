@@ -5,7 +5,7 @@ Holds no review state: every refresh reads ``session.status()`` and session data
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.ui.actions import ActionId, build_actions, fill_menus, load_key_overrides
-from reviewer.ui.conflict_list import ConflictList
+from reviewer.ui.conflict_list import ConflictList, kind_text
 from reviewer.ui.controller import Change, ReviewController
 from reviewer.ui.corpus_mode import CorpusMode
 from reviewer.ui.file_preview import PreviewCommands
@@ -35,11 +35,20 @@ from reviewer.ui.structure_commands import StructureCommands
 PROJECT_SUFFIX = ".reviewer"
 
 
+# The core's progress stages (reviewer/core/pipeline.py), marked for lupdate: shown translated.
+STAGES = (
+    QT_TRANSLATE_NOOP("Stages", "normalising"),
+    QT_TRANSLATE_NOOP("Stages", "aligning"),
+    QT_TRANSLATE_NOOP("Stages", "comparing"),
+    QT_TRANSLATE_NOOP("Stages", "done"),
+)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, controller: ReviewController) -> None:
         super().__init__()
         self.setObjectName("main_window")
-        self.setWindowTitle("Reviewer")
+        self.setWindowTitle(self.tr("Reviewer"))
         self.controller = controller
         self.model = ParallelModel()
         self.view = ParallelView(self.model)
@@ -97,20 +106,20 @@ class MainWindow(QMainWindow):
         top = QHBoxLayout()
         filt = QToolButton()
         filt.setDefaultAction(self.actions[ActionId.FILTER_UNRESOLVED])
-        filt.setText("Unresolved only (u)")
+        filt.setText(self.tr("Unresolved only (u)"))
         filt.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         top.addStretch(1)
         top.addWidget(filt)
         lay.addLayout(top)
         lay.addWidget(self.conflicts, 1)
-        self.list_dock = QDockWidget("Conflicts", self)
+        self.list_dock = QDockWidget(self.tr("Conflicts"), self)
         self.list_dock.setObjectName("conflicts_dock")
         self.list_dock.setWidget(box)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.list_dock)
         self.resizeDocks([self.list_dock], [300], Qt.Orientation.Horizontal)
 
         self.raw = RawPane()
-        self.raw_dock = QDockWidget("Raw source of the current unit (r)", self)
+        self.raw_dock = QDockWidget(self.tr("Raw source of the current unit (r)"), self)
         self.raw_dock.setObjectName("raw_dock")
         self.raw_dock.setWidget(self.raw)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.raw_dock)
@@ -123,7 +132,7 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(220)
         self.progress.hide()
-        self.resolved_label = QLabel("No review open")
+        self.resolved_label = QLabel(self.tr("No review open"))
         self.resolved_label.setObjectName("resolved_label")
         self.article_label = QLabel()
         self.article_label.setObjectName("article_label")
@@ -138,13 +147,14 @@ class MainWindow(QMainWindow):
     def _on_loading(self, what: str) -> None:
         self.progress.setRange(0, 0)  # busy until the engine reports a fraction
         self.progress.show()
-        self.statusBar().showMessage(f"Aligning {what}…")
+        self.statusBar().showMessage(self.tr("Aligning {what}…").format(what=what))
 
     def _on_progress(self, stage: str, fraction: float) -> None:
         if fraction > 0:
             self.progress.setRange(0, 100)
             self.progress.setValue(int(fraction * 100))
-        self.statusBar().showMessage(f"{stage}…")
+        stage = QCoreApplication.translate("Stages", stage)  # the core names its stages in English
+        self.statusBar().showMessage(self.tr("{stage}…").format(stage=stage))
 
     def _on_loaded(self) -> None:
         s = self.controller.session
@@ -154,13 +164,15 @@ class MainWindow(QMainWindow):
         self.conflicts.list_model.set_session(s)
         names = self.model.names
         self.sources_label.setText(f"◧ {names[0]}   ◨ {names[1]}")
-        self.setWindowTitle(f"Reviewer — {names[0]} ↔ {names[1]}")
+        self.setWindowTitle(
+            self.tr("Reviewer — {left} ↔ {right}").format(left=names[0], right=names[1])
+        )
         notes = [*self.controller.warnings, *self.key_warnings]
         if self.controller.read_only_view:
-            self.setWindowTitle(f"{self.windowTitle()} (read-only)")
-            notes.insert(0, "Read-only: decisions are not saved")
+            self.setWindowTitle(self.tr("{title} (read-only)").format(title=self.windowTitle()))
+            notes.insert(0, self.tr("Read-only: decisions are not saved"))
         self.statusBar().showMessage(
-            " · ".join(notes) if notes else "Ready — press ? for keys", 8000
+            " · ".join(notes) if notes else self.tr("Ready — press ? for keys"), 8000
         )
         self.settle.loaded(s.status())
         self._refresh_status()
@@ -175,7 +187,11 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.statusBar().showMessage(message)
         box = QMessageBox(
-            QMessageBox.Icon.Warning, "Cannot open", message, QMessageBox.StandardButton.Ok, self
+            QMessageBox.Icon.Warning,
+            self.tr("Cannot open"),
+            message,
+            QMessageBox.StandardButton.Ok,
+            self,
         )
         box.setObjectName("error_box")
         self.message_box = box
@@ -192,8 +208,8 @@ class MainWindow(QMainWindow):
         """A failed open could not restore the review on screen: show that none is open."""
         self.model.set_session(None)
         self.conflicts.list_model.set_session(None)
-        self.setWindowTitle("Reviewer")
-        self.resolved_label.setText("No review open")
+        self.setWindowTitle(self.tr("Reviewer"))
+        self.resolved_label.setText(self.tr("No review open"))
         self.article_label.setText("")
         self.sources_label.setText("")
 
@@ -230,8 +246,16 @@ class MainWindow(QMainWindow):
         self.resolved_label.setText(status_text(st))
         # In the dock's title, not a label inside it: a label changing its text re-lays-out
         # the dock and repaints the whole list under it, on every decision.
-        self.list_dock.setWindowTitle(f"Conflicts — {st.remaining} unresolved of {st.total}")
-        self.article_label.setText(f"Article {st.article_index + 1} of {st.article_count}")
+        self.list_dock.setWindowTitle(
+            self.tr("Conflicts — {left} unresolved of {total}").format(
+                left=st.remaining, total=st.total
+            )
+        )
+        self.article_label.setText(
+            self.tr("Article {index} of {count}").format(
+                index=st.article_index + 1, count=st.article_count
+            )
+        )
         # Undo belongs to the session; the window only reflects whether there is any.
         self.actions[ActionId.UNDO].setEnabled(st.can_undo)
         self.actions[ActionId.REDO].setEnabled(st.can_redo)
@@ -256,7 +280,9 @@ class MainWindow(QMainWindow):
 
     def cycle_list_kind(self) -> None:
         kind = self.conflicts.list_model.cycle_kind()
-        self.statusBar().showMessage(f"List shows: {kind}", 3000)
+        self.statusBar().showMessage(
+            self.tr("List shows: {kind}").format(kind=kind_text(kind)), 3000
+        )
 
     def set_raw_visible(self, on: bool) -> None:
         self.raw_dock.setVisible(on)
@@ -283,9 +309,9 @@ class MainWindow(QMainWindow):
         start = found[0] if found else self.model.row_of_item(s.cursor) if s.current else 0
         row = self.model.find(needle, start, delta)
         if row is None:
-            self.find_bar.result.setText("not found")
+            self.find_bar.result.setText(self.tr("not found"))
             return
-        self.find_bar.result.setText(f"row {row + 1}")
+        self.find_bar.result.setText(self.tr("row {row}").format(row=row + 1))
         self.view.show_found(row, needle)
         keys = self.model.item_keys(row)
         idx = s.index_of(keys[0]) if keys else None
@@ -326,9 +352,11 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self,
-            "Open two versions, or a saved review",
+            self.tr("Open two versions, or a saved review"),
             "",
-            f"Sources and reviews (*.md *.txt *{PROJECT_SUFFIX});;All files (*)",
+            self.tr("Sources and reviews ({patterns});;All files (*)").format(
+                patterns=f"*.md *.txt *{PROJECT_SUFFIX}"
+            ),
         )
         from reviewer.core.corpus.store import is_corpus_project
 
@@ -339,7 +367,9 @@ class MainWindow(QMainWindow):
         elif len(paths) == 2:
             self.controller.open_pair(paths[0], paths[1])
         elif paths:
-            self._on_failed("Choose two versions of a page (left, right), or one review file.")
+            self._on_failed(
+                self.tr("Choose two versions of a page (left, right), or one review file.")
+            )
 
     def export_dialog(self) -> None:
         if self.corpus is not None:
@@ -362,24 +392,26 @@ class MainWindow(QMainWindow):
         self.corpus = CorpusMode(self, left_dir, right_dir, project)
 
     def corpus_dialog(self) -> None:
-        left = QFileDialog.getExistingDirectory(self, "Corpus: the folder of the first versions")
+        left = QFileDialog.getExistingDirectory(
+            self, self.tr("Corpus: the folder of the first versions")
+        )
         if not left:
             return
         right = QFileDialog.getExistingDirectory(
-            self, "Corpus: the folder of the second versions", left.rsplit("/", 1)[0]
+            self, self.tr("Corpus: the folder of the second versions"), left.rsplit("/", 1)[0]
         )
         if right:
             self.open_corpus(left, right)
 
     def next_page(self) -> None:
         if self.corpus is None:
-            self.statusBar().showMessage("Pages: open two folders (corpus mode)", 4000)
+            self.statusBar().showMessage(self.tr("Pages: open two folders (corpus mode)"), 4000)
         else:
             self.corpus.step_page(+1)
 
     def prev_page(self) -> None:
         if self.corpus is None:
-            self.statusBar().showMessage("Pages: open two folders (corpus mode)", 4000)
+            self.statusBar().showMessage(self.tr("Pages: open two folders (corpus mode)"), 4000)
         else:
             self.corpus.step_page(-1)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -33,7 +34,11 @@ from PySide6.QtWidgets import (
 from reviewer.ui import theme
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Page", "Articles", "Conflicts left")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("PageTableModel", "Page"),
+    QT_TRANSLATE_NOOP("PageTableModel", "Articles"),
+    QT_TRANSLATE_NOOP("PageTableModel", "Conflicts left"),
+)
 SORT_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -85,7 +90,7 @@ class PageTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = 0) -> Any:
@@ -96,9 +101,9 @@ class PageTableModel(QAbstractTableModel):
             if col == 0:
                 return e.page
             if e.error:
-                return "failed" if col == 2 else ""
+                return self.tr("failed") if col == 2 else ""
             if not e.ready:
-                return "aligning…" if col == 2 else ""
+                return self.tr("aligning…") if col == 2 else ""
             return str(e.articles if col == 1 else e.conflicts_left)
         if role == SORT_ROLE:
             return (e.page, e.articles, e.conflicts_left)[col]
@@ -179,7 +184,7 @@ class PageNavigator(QWidget):
         self.progress.setTextVisible(True)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("corpus_progress_label")
-        self.work_only = QCheckBox("Only pages with conflicts left")
+        self.work_only = QCheckBox(self.tr("Only pages with conflicts left"))
         self.work_only.setObjectName("pages_with_work")
         self.work_only.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.work_only.toggled.connect(self.proxy.set_only_work)

@@ -38,12 +38,14 @@ class FindBar(QWidget):
         lay.setContentsMargins(6, 4, 6, 4)
         self.edit = QLineEdit(self)
         self.edit.setObjectName("find_edit")
-        self.edit.setPlaceholderText("Find in both versions — Enter: next, Shift+Enter: previous")
+        self.edit.setPlaceholderText(
+            self.tr("Find in both versions — Enter: next, Shift+Enter: previous")
+        )
         self.result = QLabel(self)
-        close = QPushButton("Close", self)
+        close = QPushButton(self.tr("Close"), self)
         close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         close.clicked.connect(self.close_bar)
-        lay.addWidget(QLabel("Find:", self))
+        lay.addWidget(QLabel(self.tr("Find:"), self))
         lay.addWidget(self.edit, 1)
         lay.addWidget(self.result)
         lay.addWidget(close)
@@ -108,15 +110,23 @@ class RawPane(QWidget):
                 label.setText(name)
                 text.setPlainText("")
             elif unit.text(side) is None:
-                label.setText(f"{name}: not in this version")
+                label.setText(self.tr("{name}: not in this version").format(name=name))
                 text.setPlainText("")
             elif span is None:
-                label.setText(f"{name}: the engine gave no raw offsets for this unit")
+                label.setText(
+                    self.tr("{name}: the engine gave no raw offsets for this unit").format(
+                        name=name
+                    )
+                )
                 text.setPlainText(unit.text(side) or "")
             else:
                 start, end = span
                 line = src.text.count("\n", 0, start) + 1
-                label.setText(f"{name}: line {line}, characters {start}–{end}")
+                label.setText(
+                    self.tr("{name}: line {line}, characters {start}–{end}").format(
+                        name=name, line=line, start=start, end=end
+                    )
+                )
                 text.setPlainText(src.text[start:end])
                 if conflict is not None:
                     self._mark(text, side, src.text[start:end], unit, conflict)
@@ -147,7 +157,7 @@ class CheatSheet(QDialog):
     def __init__(self, html: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cheat_sheet")
-        self.setWindowTitle("Keyboard cheat sheet")
+        self.setWindowTitle(self.tr("Keyboard cheat sheet"))
         lay = QVBoxLayout(self)
         browser = QTextBrowser(self)
         browser.setObjectName("cheat_sheet_text")

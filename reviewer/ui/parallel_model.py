@@ -35,7 +35,7 @@ class ParallelModel(QAbstractTableModel):
         self.rows: list[tuple[int, int]] = []  # (article index, unit index); unit -1: header
         self.row_of_unit: dict[tuple[int, int], int] = {}
         self.header_rows: list[int] = []
-        self.names = ("left", "right")
+        self.names = (self.tr("left"), self.tr("right"))
 
     def set_session(self, session: ReviewSession | None) -> None:
         self.beginResetModel()
@@ -113,7 +113,7 @@ class ParallelModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (*self.names, "Merged result")[section]
+        return (*self.names, self.tr("Merged result"))[section]
 
     def data(self, index: Index, role: int = 0) -> Any:
         if not index.isValid() or role not in (
@@ -131,7 +131,7 @@ class ParallelModel(QAbstractTableModel):
             return cell.text if cell else None
         text = unit.text(SIDES[col])
         if text is None and role == Qt.ItemDataRole.ToolTipRole:
-            return f"only in {self.names[1 - col]}"
+            return self.tr("only in {name}").format(name=self.names[1 - col])
         return text
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -23,12 +23,15 @@ if TYPE_CHECKING:
 
 def status_text(st: Status) -> str:
     """ "21 conflicts left · 113 triage, defaults apply" (kinds apart, as the editor thinks)."""
+    # A class's tr() outside the class: lupdate and Qt both take the class name as context.
     if not st.conflicts_left and not st.triage_left:
-        return "All settled · Ctrl+E exports"
-    conflicts = f"{st.conflicts_left} conflict{'s' if st.conflicts_left != 1 else ''} left"
+        return SettleCommands.tr("All settled · Ctrl+E exports")
+    conflicts = SettleCommands.tr("%n conflict(s) left", "", st.conflicts_left)
     if not st.triage_left:
-        return f"{conflicts} · triage settled"
-    return f"{conflicts} · {st.triage_left} triage, defaults apply"
+        return SettleCommands.tr("{conflicts} · triage settled").format(conflicts=conflicts)
+    return SettleCommands.tr("{conflicts} · %n triage, defaults apply", "", st.triage_left).format(
+        conflicts=conflicts
+    )
 
 
 class SettleCommands(QObject):
@@ -63,29 +66,39 @@ class SettleCommands(QObject):
         x = bulk.SUGGESTION_THRESHOLD
         n = self._count(lambda s: bulk.suggestions(s, x))
         if not n:
-            self.window.statusBar().showMessage(f"No undecided conflict has a suggestion ≥ {x}")
+            self.window.statusBar().showMessage(
+                self.tr("No undecided conflict has a suggestion ≥ {x}").format(x=x)
+            )
             return
         self._confirm(
-            "Accept suggestions",
-            f"Accept {n} suggested reading{'s' if n != 1 else ''} (confidence ≥ {x}) in the "
-            "whole review? One undo step.",
-            f"Accept {n}",
+            self.tr("Accept suggestions"),
+            self.tr(
+                "Accept %n suggested reading(s) (confidence ≥ {x}) in the whole review? "
+                "One undo step.",
+                "",
+                n,
+            ).format(x=x),
+            self.tr("Accept %n", "", n),
             lambda: self.window.controller.run_batch(
-                lambda s: bulk.suggestions(s, x), "suggestions accepted"
+                lambda s: bulk.suggestions(s, x), self.tr("suggestions accepted")
             ),
         )
 
     def accept_all_defaults(self) -> None:
         n = self._count(bulk.defaults)
         if not n:
-            self.window.statusBar().showMessage("No undecided triage item")
+            self.window.statusBar().showMessage(self.tr("No undecided triage item"))
             return
         self._confirm(
-            "Accept the defaults",
-            f"Decide {n} triage item{'s' if n != 1 else ''} by the defaults: keep one-sided "
-            "paragraphs, drop duplicates and noise? One undo step.",
-            f"Decide {n}",
-            lambda: self.window.controller.run_batch(bulk.defaults, "defaults accepted"),
+            self.tr("Accept the defaults"),
+            self.tr(
+                "Decide %n triage item(s) by the defaults: keep one-sided paragraphs, "
+                "drop duplicates and noise? One undo step.",
+                "",
+                n,
+            ),
+            self.tr("Decide %n", "", n),
+            lambda: self.window.controller.run_batch(bulk.defaults, self.tr("defaults accepted")),
         )
 
     def after_change(self, st: Status) -> None:
@@ -94,13 +107,15 @@ class SettleCommands(QObject):
         if settled and not self._was_settled:
             box = QMessageBox(
                 QMessageBox.Icon.Information,
-                "Everything is settled",
-                f"All {st.conflicts} conflicts and {st.triage} triage items are decided.",
+                self.tr("Everything is settled"),
+                self.tr(
+                    "All %n conflict(s) and {triage} triage items are decided.", "", st.conflicts
+                ).format(triage=st.triage),
                 parent=self.window,
             )
             box.setObjectName("settled_box")
-            export = box.addButton("Export…", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+            export = box.addButton(self.tr("Export…"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
             box.setDefaultButton(export)
             box.buttonClicked.connect(lambda b: b is export and self.window.export_dialog())
             self.window.message_box = box

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from builders import make_alignment, make_unit
 
 from reviewer.cli import main
 from reviewer.core import bulk, paths
@@ -16,7 +17,6 @@ from reviewer.core.model import Alignment, Conflict, Suggestion
 from reviewer.core.pipeline import align_files
 from reviewer.core.session import ReviewSession
 from reviewer.core.store import SCHEMA_VERSION, ItemInfo, Project
-from tests.conftest import make_alignment, make_unit
 
 LEFT, RIGHT = str(paths.SAMPLE_LEFT), str(paths.SAMPLE_RIGHT)
 

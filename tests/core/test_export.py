@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import make_alignment, make_unit
+from builders import make_alignment, make_unit
 
 from reviewer.core import atomic
 from reviewer.core.export import (

@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import make_alignment, make_unit
+from builders import make_alignment, make_unit
 
 from reviewer.core import atomic, filesystem
 from reviewer.core.export import DECISIONS_CSV, MANIFEST, ExportError, export

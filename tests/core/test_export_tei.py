@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import make_alignment, make_unit
+from builders import make_alignment, make_unit
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import make_alignment, make_unit
+from builders import make_alignment, make_unit
 
 from reviewer.core import paths
 from reviewer.core import project as project_mod

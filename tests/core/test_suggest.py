@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from builders import make_alignment
 
 from reviewer.core.diff import diff_units
 from reviewer.core.model import Alignment, Conflict, Suggestion, Unit
 from reviewer.core.paths import SAMPLE_LEFT, SAMPLE_RIGHT
 from reviewer.core.pipeline import align_files
 from reviewer.core.suggest import suggest_alignment
-from tests.conftest import make_alignment
 
 
 def _unit(uid: str, left: str | None, right: str | None) -> Unit:
@@ -153,8 +153,9 @@ def test_sample_suggestions_are_right_where_confident() -> None:
         s = picks[key]
         assert s is not None and s.pick == side, (key, s)
     confident = [s for s in picks.values() if s is not None and s.confidence >= 0.9]
-    assert len(confident) >= 6
-    for key in [("分分秒秒", "争分夺秒"), ("升级", "突围"), ("最近", "最新")]:
+    assert len(confident) >= 5
+    # 住房和城乡建设部: a conjunction between two whole words is not surely stray.
+    for key in [("分分秒秒", "争分夺秒"), ("升级", "突围"), ("最近", "最新"), ("和城乡", "城乡")]:
         assert picks[key] is None or picks[key].confidence < 0.9
 
 

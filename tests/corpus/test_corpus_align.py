@@ -148,3 +148,16 @@ def test_bundled_sample_corpus_aligns_into_the_user_data_folder(capsys, data_hom
     assert code == 0 and "pages: 1 (1 aligned now, 0 unchanged)" in out
     assert (data_home / "sample-corpus.reviewer").is_file()
     assert not list(SAMPLE_CORPUS_LEFT.parent.glob("*.reviewer"))
+
+
+def test_status_lists_a_page_two_files_claim(capsys, tmp_path: Path) -> None:
+    web, pdf = tmp_path / "web" / "d1", tmp_path / "pdf" / "d1"
+    web.mkdir(parents=True)
+    pdf.mkdir(parents=True)
+    (web / "p01.web.md").write_text("# 标题\n\n第一段文字。\n", encoding="utf-8")
+    (web / "p01.alt.md").write_text("# 标题\n\n第一段文字。\n", encoding="utf-8")
+    (pdf / "p01.pdf.txt").write_text("标题\n\n第一段文字。\n", encoding="utf-8")
+    code, _out, err = align(capsys, web.parent, pdf.parent)
+    assert code == 2 and "2 files in the left folder give this page" in err
+    code, out, _err = run(capsys, "status", str(web.parent), str(pdf.parent))
+    assert "not paired: d1/p01: 2 files in the left folder give this page" in out

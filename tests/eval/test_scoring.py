@@ -148,7 +148,7 @@ def test_the_engine_keeps_its_structure_on_a_few_dev_pages() -> None:
     report = evaluate.evaluate("dev", pages=12, symmetry=True)
     assert report.figure("articles_whole") >= 0.72
     assert report.figure("titles_right") >= 0.85
-    assert report.figure("passages_paired") >= 0.93
+    assert report.figure("passages_paired") >= 0.90
     assert report.figure("differences_found") >= 0.95
     assert report.figure("titles_symmetric") == 1.0
     assert all(not r.layout_conflicts and not r.coverage for r in report.pages)

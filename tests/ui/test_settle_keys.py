@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reviewer.core import bulk
+from reviewer.ui.actions import ActionId
 from reviewer.ui.main_window import MainWindow
 
 K = Qt.Key
@@ -31,9 +32,10 @@ def test_shift_1_and_shift_2_take_a_side_for_the_article(sample_window: MainWind
     assert all(s.decision(k) is None for k in keys)
     qtbot.keyClick(view, K.Key_At, SHIFT)  # Shift+2 on a US keyboard
     assert all(s.decision(k).choice == "right" for k in keys)
-    qtbot.keyClick(view, K.Key_Z)
-    qtbot.keyClick(view, K.Key_1, SHIFT)  # where the platform reports the unshifted key
-    assert all(s.decision(k).choice == "left" for k in keys)
+    # One binding each: on X11 one key press matches every form Qt derives from it (Shift+!,
+    # !, Shift+1), and two bound forms would make Qt call the shortcut ambiguous and do nothing.
+    for aid in (ActionId.TAKE_LEFT_ARTICLE, ActionId.TAKE_RIGHT_ARTICLE):
+        assert len(sample_window.actions[aid].shortcuts()) == 1
 
 
 def _confirm_with_enter(w: MainWindow, qtbot, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -157,6 +157,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         )
         for path in pairing.unpaired:
             print(f"  unpaired: {path}")
+        for failure in pairing.failures:  # e.g. two files giving one page: never skipped silently
+            print(f"  not paired: {failure.page}: {failure.reason}")
         gone = sorted(set(rows) - set(states))
         for page in gone:
             print(f"  in the project, no longer in the folders: {page}")
