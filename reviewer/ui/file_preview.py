@@ -35,11 +35,13 @@ class FilePreview(QDialog):
     def __init__(self, name: str, text: str, undecided: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("file_preview")
-        self.setWindowTitle(name or "No file")
+        self.setWindowTitle(name or self.tr("No file"))
         lay = QVBoxLayout(self)
-        note = name or "Everything in this article is dropped: export writes no file for it."
+        note = name or self.tr(
+            "Everything in this article is dropped: export writes no file for it."
+        )
         if undecided:
-            note += f" · {undecided} undecided conflict{'s' if undecided != 1 else ''} read as left"
+            note += " · " + self.tr("%n undecided conflict(s) read as left", "", undecided)
         self.note = QLabel(note, self)
         lay.addWidget(self.note)
         self.text = QPlainTextEdit(self)

@@ -112,7 +112,11 @@ class StructureCommands(QObject):
             return
         self.unit_id = units[i + delta].id
         self._mark()
-        self._show(f"Unit: {units[i + delta].role} 「{_short(units[i + delta])}」")
+        self._show(
+            self.tr("Unit: {role} 「{text}」").format(
+                role=units[i + delta].role, text=_short(units[i + delta])
+            )
+        )
 
     def next_unit(self) -> None:
         self._step_unit(+1)
@@ -150,7 +154,7 @@ class StructureCommands(QObject):
             at = min(at, flat.index(other))
         old = s.cursor
         if not s.structure_edit(kind, u.id, other, value, pos):
-            self.window.statusBar().showMessage(f"Cannot {what} here", 4000)
+            self.window.statusBar().showMessage(self.tr("That does not apply here"), 4000)
             return False
         # The unit acted on stays picked: itself, or what it became (same place in the text).
         units = [x for _a, x in s.alignment.units()]
@@ -161,20 +165,20 @@ class StructureCommands(QObject):
         finally:
             self._own_change = False
         self._mark()
-        self._show(f"{what[0].upper()}{what[1:]} (z undoes)")
+        self._show(self.tr("{done} (z undoes)").format(done=what))
         return True
 
     def split_article(self) -> None:
-        self._edit("split_article", "start a new article at this unit")
+        self._edit("split_article", self.tr("A new article starts at this unit"))
 
     def join_article(self) -> None:
-        self._edit("join_article", "join this article with the previous one")
+        self._edit("join_article", self.tr("Joined with the previous article"))
 
     def _cycle_role(self, delta: int) -> None:
         u = self.unit()
         if u is not None:
             role = ROLES[(ROLES.index(u.role) + delta) % len(ROLES)]
-            self._edit("role", f"make it a {role}", value=role)
+            self._edit("role", self.tr("Role: {role}").format(role=role), value=role)
 
     def next_role(self) -> None:
         self._cycle_role(+1)
@@ -183,7 +187,7 @@ class StructureCommands(QObject):
         self._cycle_role(-1)
 
     def join_units(self) -> None:
-        self._edit("join_units", "join this unit with the next")
+        self._edit("join_units", self.tr("Joined with the next unit"))
 
     def split_unit(self) -> None:
         """Pick the split point in the unit's text (left reading, else right); Enter splits."""
@@ -194,7 +198,7 @@ class StructureCommands(QObject):
         picker = SplitPicker(u.text(side) or "", self.window)
         picker.picked.connect(
             lambda pos, u=u, side=side: self._edit(
-                "split_unit", "split the unit here", value=side, pos=pos, unit=u
+                "split_unit", self.tr("Split here"), value=side, pos=pos, unit=u
             )
         )
         self.split_picker = picker
@@ -204,7 +208,7 @@ class StructureCommands(QObject):
         picker.setFocus()
 
     def unpair(self) -> None:
-        self._edit("unpair", "unpair this row")
+        self._edit("unpair", self.tr("Unpaired"))
 
     def _move(self, delta: int) -> None:
         s, u = self._session(), self.unit()
@@ -213,13 +217,15 @@ class StructureCommands(QObject):
         ai, _ui = s.unit_by_id(u.id)  # type: ignore[misc]
         arts = s.alignment.articles
         if not 0 <= ai + delta < len(arts):
-            self.window.statusBar().showMessage("No article there", 4000)
+            self.window.statusBar().showMessage(self.tr("No article there"), 4000)
             return
         target = arts[ai + delta].units[0].id
         where = "end" if delta < 0 else "start"
         self._edit(
             "move_unit",
-            f"move it to the {where} of the {'previous' if delta < 0 else 'next'} article",
+            self.tr("Moved to the end of the previous article")
+            if delta < 0
+            else self.tr("Moved to the start of the next article"),
             target,
             where,
         )
@@ -238,7 +244,7 @@ class StructureCommands(QObject):
             return
         cands = pair_candidates(s.alignment, u.id)
         if not cands:
-            msg = "Nothing to pair with (one-sided units only)"
+            msg = self.tr("Nothing to pair with (one-sided units only)")
             self.window.statusBar().showMessage(msg, 4000)
             return
         menu = QMenu(self.window)
@@ -246,7 +252,7 @@ class StructureCommands(QObject):
         for n, (v, score) in enumerate(cands, 1):
             act = menu.addAction(f"&{n}  {score:3.0f}%  {v.role} 「{_short(v, 36)}」")
             act.triggered.connect(
-                lambda _c=False, v=v, u=u: self._edit("pair", "pair these units", v.id, unit=u)
+                lambda _c=False, v=v, u=u: self._edit("pair", self.tr("Paired"), v.id, unit=u)
             )
         menu.setActiveAction(menu.actions()[0])
         self.pair_menu = menu

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import make_alignment, make_unit
+from builders import make_alignment, make_unit
 
 from reviewer.core import paths
 from reviewer.core import project as project_mod
