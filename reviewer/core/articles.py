@@ -164,6 +164,46 @@ def _rejoin_moved(
             uf.union(homes[0], (group[0][0], order[group[0][0]][group[0][1]]))
 
 
+def _context_gap(partner: dict[int, int], i: int, j: int) -> int:
+    """How far piece ``i``'s neighbours are paired from piece ``j``'s neighbours."""
+    gap = 0
+    for step in (-1, 1):
+        x = partner.get(i + step)
+        gap += abs(x - (j + step)) if x is not None else 50
+    return gap
+
+
+def copy_pairs(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Pair paragraphs unique anchors cannot reach: a passage one version holds twice has no
+    unique substrings there. Among the copies that read alike, the one whose neighbours are
+    paired near the partner's neighbours wins; the other is then flagged as a duplicate."""
+    pa = {x: y for x, y, _ in pairs}
+    pb = {y: x for x, y, _ in pairs}
+    heads: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(a.pieces):
+        if i not in pa and p.role in _CONTENT and p.size >= 20:
+            heads[a.stream[p.start : p.start + 10]].append(i)
+    out: list[tuple[int, int, int]] = []
+    taken: set[int] = set()
+    for j, q in enumerate(b.pieces):
+        if j in pb or q.role not in _CONTENT or q.size < 20:
+            continue
+        text = b.stream[q.start : q.end]
+        alike = [
+            i
+            for i in heads.get(text[:10], ())
+            if i not in taken
+            and fuzz.ratio(text, a.stream[a.pieces[i].start : a.pieces[i].end]) >= 90
+        ]
+        if not alike:
+            continue
+
+        best = min(alike, key=lambda i: (_context_gap(pa, i, j), i))
+        taken.add(best)
+        out.append((best, j, min(a.pieces[best].size, q.size)))
+    return out
+
+
 def title_pairs(
     a: Side, b: Side, pairs: list[tuple[int, int, int]], cutoff: float = 80
 ) -> list[tuple[int, int, int]]:
@@ -305,6 +345,7 @@ def _fill_gaps(units: list[Draft], a: Side, b: Side) -> list[Draft]:
 
 def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[list[Draft]]:
     """Group all pieces of both sides into ordered articles of draft units."""
+    pairs = sorted(pairs + copy_pairs(a, b, pairs))
     heads = title_pairs(a, b, pairs)
     pairs = sorted(pairs + heads)
     pa = {x: y for x, y, _ in pairs}

@@ -294,7 +294,8 @@ def _split_title_pairs(paras: list[Para], groups: list[tuple[int, int]]) -> list
             line = paras[m]
             if line.text.startswith("——") or line.kind == "heading" or not heading_like(line.text):
                 continue  # a deck, a byline or a credit belongs to the title above it
-            one, two = _bigrams(paras[s:m]), _bigrams(paras[m:e])
+            one = _bigrams([p for p in paras[s:m] if heading_like(p.text)])
+            two = _bigrams([p for p in paras[m:e] if heading_like(p.text)])
             before, after = _bigrams(paras[max(0, s - 12) : s]), _bigrams(paras[e : e + 12])
             back, fwd = len(one & before), len(two & after)
             if back >= 2 and fwd >= 2 and back > len(one & after) and fwd > len(two & before):

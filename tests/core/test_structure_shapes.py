@@ -216,3 +216,20 @@ def test_swapping_left_and_right_mirrors_every_title(stories, after: list[bool])
     assert [(u.left, u.right) for a in one.articles for u in a.units] == [
         (u.right, u.left) for a in two.articles for u in a.units
     ]
+
+
+def test_a_passage_the_web_holds_twice_pairs_in_context_and_flags_the_copy() -> None:
+    copy = B_BODY[1]
+    left = web((B_TITLE, B_BODY), (A_TITLE, [A_BODY[1], copy, *A_BODY[2:]]))
+    right = pdf(("lines", [B_TITLE]), ("body", B_BODY), ("lines", [A_TITLE]), ("body", A_BODY[1:]))
+    al = align(left, right)
+    units = [u for a in al.articles for u in a.units if u.left and canon(copy) == canon(u.left)]
+    assert len(units) == 2
+    paired = [u for u in units if u.right is not None]
+    flagged = [u for u in units if u.right is None]
+    assert len(paired) == 1 and len(flagged) == 1
+    assert flagged[0].duplicate_of == paired[0].id
+    # The copy kept is the one inside its own story, beside its neighbours.
+    assert article_of(al, B_BODY[0][-10:]) == next(
+        i for i, a in enumerate(al.articles) if paired[0] in a.units
+    )
