@@ -20,7 +20,7 @@ from reviewer.core import paths
 from reviewer.core.merge import Decision, is_unit_item
 from reviewer.core.model import Alignment, Unit
 from reviewer.core.pipeline import align_files
-from reviewer.core.project import open_review
+from reviewer.core.project import export_review, open_review
 from reviewer.core.store import SCHEMA_VERSION
 
 LEFT, RIGHT = str(paths.SAMPLE_LEFT), str(paths.SAMPLE_RIGHT)
@@ -60,7 +60,7 @@ def oracle(alignment: Alignment, side: str, overrides: dict[str, str | None]) ->
                 continue
             if u.role == "title" and title is None:
                 title = " ".join(text.split("\n"))
-            elif u.role in ("title", "subtitle", "byline"):
+            elif u.role in ("title", "subtitle") or (u.role == "byline" and not paras):
                 header.append(" ".join(text.split("\n")))
             elif text:
                 paras.append(text)
@@ -285,3 +285,31 @@ def test_changed_sources_warn_and_list_orphans(
     )
     assert code == 0
     assert "1 decision no longer applies" in err and "c-gone" in err
+
+
+def test_headless_export_follows_the_structure_fixed_by_hand(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    proj = tmp_path / "p.reviewer"
+    with open_review(LEFT, RIGHT, proj) as review:
+        s = review.session
+        n = len(s.alignment.articles)
+        start = next(
+            u
+            for _a, u in s.alignment.units()
+            if (u.left or "").startswith("工业和信息化部总工程师")
+        )
+        assert s.structure_edit("join_units", start.id)
+        head = next(u for _a, u in s.alignment.units() if (u.left or "").startswith("把握历史方位"))
+        assert s.structure_edit("split_article", head.id)
+        expected = tmp_path / "expected"
+        export_review(review, expected, prefer="left")
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "--out", str(out), "--project", str(proj), "--prefer", "left")
+    assert code == 0, err
+    names = sorted(p.name for p in out.glob("*.txt"))
+    assert len(names) == n + 1 and any("-把握历史方位" in name for name in names)
+    for name in names:
+        assert (out / name).read_bytes() == (expected / name).read_bytes()
+    text = "".join((out / name).read_text("utf-8") for name in names)
+    assert "工业和信息化部总工程师谢少峰在当天的发布会上说" in text

@@ -130,6 +130,16 @@
     </message>
 </context>
 <context>
+    <name>FilePreview</name>
+    <message numerus="yes">
+        <source>%n undecided conflict(s) read as left</source>
+        <translation>
+            <numerusform>%n undecided conflict read as left</numerusform>
+            <numerusform>%n undecided conflicts read as left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ItemInfo</name>
     <message numerus="yes">
         <source>&lt;b&gt;Space&lt;/b&gt; keeps / &lt;b&gt;x&lt;/b&gt; drops the whole article (%n unit(s))</source>

@@ -24,6 +24,10 @@
         <translation>批量处理(&amp;S)</translation>
     </message>
     <message>
+        <source>S&amp;tructure</source>
+        <translation>结构(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -170,6 +174,58 @@
     <message>
         <source>&amp;Raw source of the current unit</source>
         <translation>当前单元的原始文本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Structure unit: &amp;next row</source>
+        <translation>结构单元：下一行(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Structure unit: &amp;previous row</source>
+        <translation>结构单元：上一行(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Split the article before this unit</source>
+        <translation>在此单元前拆分文章(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Join the article with the previous one</source>
+        <translation>将文章与上一篇合并(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Role: next (title, subtitle, byline…)</source>
+        <translation>角色：下一个（标题、副标题、署名…）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Role: previous</source>
+        <translation>角色：上一个</translation>
+    </message>
+    <message>
+        <source>&amp;Pair with a unit of the other version…</source>
+        <translation>与另一版本的单元配对(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Unpair the row</source>
+        <translation>取消此行配对(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Join the unit with the &amp;next (broken sentence)</source>
+        <translation>将单元与下一个合并（断句）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>S&amp;plit the unit at a point… (Enter splits)</source>
+        <translation>在某处拆分单元(&amp;P)…（回车拆分）</translation>
+    </message>
+    <message>
+        <source>&amp;Move the unit to the end of the previous article</source>
+        <translation>将单元移到上一篇文章末尾(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move the unit to the start of the next article</source>
+        <translation>将单元移到下一篇文章开头</translation>
+    </message>
+    <message>
+        <source>&amp;Preview the article as its file (NN-title.txt)</source>
+        <translation>按导出文件预览文章（NN-标题.txt）(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Keyboard cheat sheet</source>
@@ -585,6 +641,23 @@ Replace its contents?</source>
     <message>
         <source>Export the merged articles to…</source>
         <translation>将合并后的文章导出到…</translation>
+    </message>
+</context>
+<context>
+    <name>FilePreview</name>
+    <message>
+        <source>No file</source>
+        <translation>无文件</translation>
+    </message>
+    <message>
+        <source>Everything in this article is dropped: export writes no file for it.</source>
+        <translation>此文章的内容全部被舍弃：导出不会为它写文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n undecided conflict(s) read as left</source>
+        <translation>
+            <numerusform>%n 个未决冲突按左侧读法显示</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1197,65 @@ Save a copy: go on reviewing in a copy elsewhere.</source>
     <message>
         <source>done</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>StructureCommands</name>
+    <message>
+        <source>Unit: {role} 「{text}」</source>
+        <translation>单元：{role}「{text}」</translation>
+    </message>
+    <message>
+        <source>That does not apply here</source>
+        <translation>此处不适用</translation>
+    </message>
+    <message>
+        <source>{done} (z undoes)</source>
+        <translation>{done}（z 撤销）</translation>
+    </message>
+    <message>
+        <source>A new article starts at this unit</source>
+        <translation>新文章从此单元开始</translation>
+    </message>
+    <message>
+        <source>Joined with the previous article</source>
+        <translation>已与上一篇文章合并</translation>
+    </message>
+    <message>
+        <source>Role: {role}</source>
+        <translation>角色：{role}</translation>
+    </message>
+    <message>
+        <source>Joined with the next unit</source>
+        <translation>已与下一个单元合并</translation>
+    </message>
+    <message>
+        <source>Split here</source>
+        <translation>已在此处拆分</translation>
+    </message>
+    <message>
+        <source>Unpaired</source>
+        <translation>已取消配对</translation>
+    </message>
+    <message>
+        <source>No article there</source>
+        <translation>那里没有文章</translation>
+    </message>
+    <message>
+        <source>Moved to the end of the previous article</source>
+        <translation>已移到上一篇文章末尾</translation>
+    </message>
+    <message>
+        <source>Moved to the start of the next article</source>
+        <translation>已移到下一篇文章开头</translation>
+    </message>
+    <message>
+        <source>Nothing to pair with (one-sided units only)</source>
+        <translation>没有可配对的单元（仅限单侧单元）</translation>
+    </message>
+    <message>
+        <source>Paired</source>
+        <translation>已配对</translation>
     </message>
 </context>
 </TS>

@@ -156,9 +156,11 @@ def build_articles(
                 title = _one_line(text)
             elif unit.role in ("title", "subtitle"):
                 header.append(("subtitle", _one_line(text)))
-            elif unit.role == "byline":
+            elif unit.role == "byline" and not paras:
                 header.append(("byline", _one_line(text)))
             else:
+                # A byline after the body (the closing dateline "（新华社北京7月18日电）")
+                # stays where it is: at the end of the body, as written.
                 paras.append(text)
         if origins:
             kept.append((art, title, header, paras, origins))

@@ -15,6 +15,7 @@ from reviewer.core.project import (
     ProjectError,
     default_project_path,
     describe_orphans,
+    describe_structure_orphans,
     export_review,
     open_review,
 )
@@ -73,6 +74,8 @@ def _export(args: argparse.Namespace) -> ExportResult:
             print(f"reviewer: warning: {w}", file=sys.stderr)
         for line in describe_orphans(review):
             print(f"  no longer applies: {line}", file=sys.stderr)
+        for line in describe_structure_orphans(review):
+            print(f"  structure change no longer applies: {line}", file=sys.stderr)
         extra = _suggested(review.session, args)
         return export_review(review, args.out, args.prefer, fmt, args.force, decisions=extra)
 

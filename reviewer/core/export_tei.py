@@ -248,6 +248,22 @@ def _block_tag(unit: Unit, text: str, is_title: bool) -> tuple[str, dict[str, st
     return "p", {}
 
 
+def _close(blocks: list[ET.Element]) -> None:
+    """Bylines after the body (the closing dateline) end it in a ``closer``, as TEI puts
+    them; one with paragraphs after it is a ``p`` (the txt export keeps it in place)."""
+    bylines = (_t("byline"), _t("dateline"))
+    end = len(blocks)
+    while end and blocks[end - 1].tag in bylines:
+        end -= 1
+    for el in blocks[:end]:
+        if el.tag in bylines:
+            el.tag = _t("p")
+    if end < len(blocks):
+        closer = ET.Element(_t("closer"))
+        closer.extend(blocks[end:])
+        blocks[end:] = [closer]
+
+
 def _body(
     article: Article,
     art: ArticleText,
@@ -265,7 +281,8 @@ def _body(
         if not text:
             continue
         is_title = unit.role == "title" and title is None
-        in_header = unit.role in ("title", "subtitle", "byline")
+        # A byline after the body has begun (the closing dateline) stays there, as in txt.
+        in_header = unit.role in ("title", "subtitle") or (unit.role == "byline" and not blocks)
         one_line = in_header
         shown = _one_line(text) if one_line else text
         tag, attrs = _block_tag(unit, shown, is_title)
@@ -282,6 +299,7 @@ def _body(
             blocks.append(figure)
         else:
             blocks.append(el)
+    _close(blocks)
     if title is None:  # no title unit was kept: the article's title, as the txt export
         title = ET.Element(_t("head"))
         title.text = _xml(art.title)

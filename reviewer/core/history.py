@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reviewer.core.merge import Decision
+from reviewer.core.structure import StructureEdit
 
 
 @dataclass(frozen=True)
@@ -28,23 +29,39 @@ class Batch:
     cursor_after: int
 
 
+@dataclass(frozen=True)
+class StructureStep:
+    """One structure action: the list of structure edits before and after (core/structure.py).
+
+    The cursor is kept as an item key: item positions change with the structure.
+    """
+
+    before: tuple[StructureEdit, ...]
+    after: tuple[StructureEdit, ...]
+    cursor_before: str | None
+    cursor_after: str | None
+
+
+Entry = Step | Batch | StructureStep
+
+
 class History:
     def __init__(self) -> None:
-        self._undo: list[Step | Batch] = []
-        self._redo: list[Step | Batch] = []
+        self._undo: list[Entry] = []
+        self._redo: list[Entry] = []
 
-    def push(self, step: Step | Batch) -> None:
+    def push(self, step: Entry) -> None:
         self._undo.append(step)
         self._redo.clear()
 
-    def undo(self) -> Step | Batch | None:
+    def undo(self) -> Entry | None:
         if not self._undo:
             return None
         step = self._undo.pop()
         self._redo.append(step)
         return step
 
-    def redo(self) -> Step | Batch | None:
+    def redo(self) -> Entry | None:
         if not self._redo:
             return None
         step = self._redo.pop()

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewer.core import filesystem, paths, projectfile
+from reviewer.core import filesystem, paths, projectfile, structure
 from reviewer.core.export import ExportResult, ProjectRef, export
 from reviewer.core.merge import Decision
 from reviewer.core.model import Alignment, Source, Unit, content_id
@@ -33,6 +33,7 @@ __all__ = [
     "Review",
     "default_project_path",
     "describe_orphans",
+    "describe_structure_orphans",
     "export_review",
     "item_infos",
     "open_project_file",
@@ -177,6 +178,11 @@ def reattach(stored: Iterable[StoredDecision], infos: Mapping[str, ItemInfo]) ->
     return Reattached(decisions, moved, orphaned)
 
 
+def describe_structure_orphans(review: Review) -> list[str]:
+    """One line per structure edit that no longer applies to the current alignment."""
+    return [structure.describe(e) for e in review.session.structure_orphans]
+
+
 def describe_orphans(review: Review) -> list[str]:
     """One line per decision that no longer applies: id, the readings it was about, choice."""
     by_key = {sd.key: sd for sd in review.project.decisions()}
@@ -215,9 +221,17 @@ def _attach(project: Project, ls: Source, rs: Source, progress: Progress | None)
             f"aligned again with engine version {alignment.engine_version} "
             f"(the project was made with version {old_engine})"
         )
-    session = ReviewSession(alignment)
+    # Structure edits first: decisions belong to the items of the edited alignment.
+    session = ReviewSession(alignment, structure=project.structure())
     infos = item_infos(session)
     project.bind(infos)
+    session.listeners.append(lambda s: project.bind(item_infos(s)))
+    if session.structure_orphans:
+        n = len(session.structure_orphans)
+        warnings.append(
+            f"{n} structure change{'s' if n != 1 else ''} no longer appl"
+            f"{'y' if n != 1 else 'ies'} to these sources; kept in the project"
+        )
     found = reattach(project.decisions(), infos)
     if not project.read_only:
         project.rekey(found.moved)
@@ -312,6 +326,7 @@ def reopen(review: Review) -> Review:
     except BaseException:
         project.close()
         raise
+    review.session.listeners[:] = [lambda s: project.bind(item_infos(s))]
     review.session.sink = None if project.read_only else project
     return Review(review.session, project, review.warnings, review.orphaned)
 

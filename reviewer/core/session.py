@@ -7,13 +7,14 @@ Persistence hooks in through ``DecisionSink`` (the project store implements it).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from reviewer.core.history import Batch, History, Step
+from reviewer.core.history import Batch, History, Step, StructureStep
 from reviewer.core.merge import Decision, MergedUnit, is_unit_item, merge_unit
 from reviewer.core.model import Alignment, Article, Conflict, Suggestion, Unit
+from reviewer.core.structure import StructureEdit, apply_edits, keys_by_id
 
 
 @dataclass(frozen=True)
@@ -69,19 +70,35 @@ class ReviewSession:
         decisions: dict[str, Decision] | None = None,
         sink: DecisionSink | None = None,
         auto_advance: bool = True,
+        structure: Iterable[StructureEdit] = (),
     ) -> None:
-        self.alignment = alignment
+        # ``base`` is the engine's alignment; ``alignment`` is it with the structure edits
+        # applied (core/structure.py): what the window shows and export writes.
+        self.base = alignment
+        self.structure: tuple[StructureEdit, ...] = tuple(structure)
         self.sink = sink
         self.auto_advance = auto_advance
         self.history = History()
-        self.items: tuple[ReviewItem, ...] = tuple(self._build_items(alignment.articles))
-        self._index = {it.key: i for i, it in enumerate(self.items)}
-        self._article_starts = [it.article_index for it in self.items]
+        # Called with the session after each structure change (the project rebinds its items).
+        self.listeners: list[Callable[[ReviewSession], None]] = []
+        self._rebuild()
         # Decisions whose key no item has (e.g. after the sources changed) are kept, not dropped.
         self.decisions: dict[str, Decision] = dict(decisions or {})
         # Start on the first word conflict: triage items have defaults and their own keys.
         first = next((i for i, it in enumerate(self.items) if not it.triage), 0)
         self.cursor = first if self.items else -1
+
+    def _rebuild(self, edited: tuple[Alignment, list[StructureEdit]] | None = None) -> None:
+        """Apply the structure edits (or take ``edited``, their result) and index the items."""
+        self.alignment, self.structure_orphans = edited or apply_edits(self.base, self.structure)
+        self.items: tuple[ReviewItem, ...] = tuple(self._build_items(self.alignment.articles))
+        self._index = {it.key: i for i, it in enumerate(self.items)}
+        self._article_starts = [it.article_index for it in self.items]
+        self._unit_at = {
+            u.id: (ai, ui)
+            for ai, a in enumerate(self.alignment.articles)
+            for ui, u in enumerate(a.units)
+        }
 
     @staticmethod
     def _build_items(articles: Iterable[Article]) -> Iterable[ReviewItem]:
@@ -215,7 +232,9 @@ class ReviewSession:
         step = self.history.undo()
         if step is None:
             return False
-        if isinstance(step, Batch):
+        if isinstance(step, StructureStep):
+            self._set_structure(step.before, step.cursor_before)
+        elif isinstance(step, Batch):
             self._apply_many([(st.key, st.before) for st in reversed(step.steps)])
             self.cursor = step.cursor_before
         else:
@@ -228,11 +247,14 @@ class ReviewSession:
         step = self.history.redo()
         if step is None:
             return False
-        if isinstance(step, Batch):
+        if isinstance(step, StructureStep):
+            self._set_structure(step.after, step.cursor_after)
+        elif isinstance(step, Batch):
             self._apply_many([(st.key, st.after) for st in step.steps])
+            self.cursor = step.cursor_after
         else:
             self._apply(step.key, step.after)
-        self.cursor = step.cursor_after
+            self.cursor = step.cursor_after
         self._save_cursor()
         return True
 
@@ -262,6 +284,63 @@ class ReviewSession:
     def _save_cursor(self) -> None:
         if self.sink is not None:
             self.sink.save_cursor(self.current.key if self.current else None)
+
+    # --- structure ---------------------------------------------------------------------
+    def unit_by_id(self, unit_id: str) -> tuple[int, int] | None:
+        """(article index, unit index) of a unit of the (edited) alignment."""
+        return self._unit_at.get(unit_id)
+
+    def restructure(self, edit: StructureEdit) -> bool:
+        """Apply one structure action as one undo step; False (nothing changes) when it
+        does not apply to the current structure."""
+        after = (*self.structure, edit)
+        edited = apply_edits(self.base, after)
+        if len(edited[1]) > len(self.structure_orphans):
+            return False
+        before, cur_before = self.structure, self._cursor_key()
+        self._set_structure(after, cur_before, edited=edited)
+        self.history.push(StructureStep(before, after, cur_before, self._cursor_key()))
+        return True
+
+    def structure_edit(
+        self,
+        kind: str,
+        unit_id: str,
+        other_id: str | None = None,
+        value: str | None = None,
+        pos: int | None = None,
+    ) -> bool:
+        """``restructure`` with the units named by their ids in the current alignment."""
+        keys = keys_by_id(self.alignment)
+        if unit_id not in keys or (other_id is not None and other_id not in keys):
+            return False
+        other = keys[other_id] if other_id is not None else None
+        return self.restructure(StructureEdit(kind, keys[unit_id], other, value, pos))
+
+    def _cursor_key(self) -> str | None:
+        return self.current.key if self.current else None
+
+    def _set_structure(
+        self,
+        edits: Iterable[StructureEdit],
+        cursor: str | None,
+        edited: tuple[Alignment, list[StructureEdit]] | None = None,
+    ) -> None:
+        old_index = self.cursor
+        self.structure = tuple(edits)
+        self._rebuild(edited)
+        if cursor is not None and cursor in self._index:
+            self.cursor = self._index[cursor]
+        elif self.items:
+            self.cursor = max(0, min(old_index, len(self.items) - 1))
+        else:
+            self.cursor = -1
+        saver = getattr(self.sink, "save_structure", None)
+        for listener in self.listeners:
+            listener(self)
+        if saver is not None:
+            saver(list(self.structure))
+        self._save_cursor()
 
     # --- navigation ----------------------------------------------------------------------
     def goto(self, index: int) -> bool:

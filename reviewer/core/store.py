@@ -27,8 +27,9 @@ from pathlib import Path
 
 from reviewer.core import filesystem, projectfile
 from reviewer.core.merge import ORIGINS, Decision
+from reviewer.core.structure import StructureEdit
 
-SCHEMA_VERSION = 2  # 2: decision.origin (editor, suggestion, preference, default)
+SCHEMA_VERSION = 3  # 2: decision.origin (editor, suggestion, preference, default); 3: structure
 APPLICATION_ID = 0x52565752  # "RVWR": tells our databases from any other SQLite file
 CORPUS_APPLICATION_ID = 0x52565743  # "RVWC": a corpus project (reviewer.core.corpus.store)
 _KINDS = {APPLICATION_ID: "a project of one pair", CORPUS_APPLICATION_ID: "a corpus project"}
@@ -50,6 +51,10 @@ CREATE TABLE decision (
     origin TEXT NOT NULL DEFAULT 'editor'  -- who chose: editor, suggestion, preference, default
 );
 CREATE INDEX decision_content ON decision(content_key);
+CREATE TABLE structure (       -- structure edits by hand, in order (core/structure.py)
+    seq INTEGER PRIMARY KEY,
+    edit TEXT NOT NULL         -- StructureEdit as JSON, keyed by unit content
+);
 CREATE TABLE event (           -- audit log: every change, undo and redo included
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     key TEXT NOT NULL,
@@ -315,7 +320,8 @@ class Project:
 
     @staticmethod
     def _upgrade(p: Path, conn: sqlite3.Connection) -> None:
-        """Bring a format-1 project to format 2: an additive column, decisions kept."""
+        """Bring an older project to the current format: additive changes, decisions kept
+        (2: decision.origin; 3: the structure table)."""
         if conn.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
             return
         try:
@@ -325,6 +331,9 @@ class Project:
                 conn.execute(
                     "ALTER TABLE decision ADD COLUMN origin TEXT NOT NULL DEFAULT 'editor'"
                 )
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS structure (seq INTEGER PRIMARY KEY, edit TEXT NOT NULL)"
+            )
             conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             conn.execute("COMMIT")
         except sqlite3.Error as e:
@@ -486,6 +495,38 @@ class Project:
                     "ord = COALESCE(?, ord) WHERE key = ?",
                     (new, info and info.content_key, info and info.ord, old),
                 )
+
+    # --- structure edits ---------------------------------------------------------------
+    def save_structure(self, edits: Sequence[StructureEdit]) -> None:
+        """Replace the stored structure edits with ``edits``, in one transaction."""
+        with self._tx("the structure change") as conn:
+            conn.execute("DELETE FROM structure")
+            conn.executemany(
+                "INSERT INTO structure (seq, edit) VALUES (?, ?)",
+                [(n, e.to_json()) for n, e in enumerate(edits)],
+            )
+            conn.execute(
+                "INSERT INTO event (key, choice, text, who, at) VALUES (?, ?, ?, ?, ?)",
+                (
+                    "structure",
+                    "structure",
+                    edits[-1].to_json() if edits else None,
+                    self.user,
+                    _now(),
+                ),
+            )
+
+    def structure(self) -> list[StructureEdit]:
+        """The stored structure edits, in the order they apply (unreadable rows skipped)."""
+        with self._lock:
+            rows = self.conn.execute("SELECT edit FROM structure ORDER BY seq").fetchall()
+        out = []
+        for (data,) in rows:
+            try:
+                out.append(StructureEdit.from_json(data))
+            except (ValueError, KeyError, TypeError):
+                continue
+        return out
 
     def events(self) -> list[tuple[str, str | None, str | None, str, str]]:
         """The audit log: (key, choice, text, who, at), oldest first."""

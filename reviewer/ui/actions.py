@@ -57,6 +57,19 @@ class ActionId(Enum):
     FILTER_UNRESOLVED = "filter_unresolved"
     SHOW_RAW = "show_raw"
     CHEAT_SHEET = "cheat_sheet"
+    NEXT_UNIT = "next_unit"
+    PREV_UNIT = "prev_unit"
+    SPLIT_ARTICLE = "split_article"
+    JOIN_ARTICLE = "join_article"
+    NEXT_ROLE = "next_role"
+    PREV_ROLE = "prev_role"
+    PAIR_WITH = "pair_with"
+    UNPAIR = "unpair"
+    JOIN_UNITS = "join_units"
+    SPLIT_UNIT = "split_unit"
+    PREVIEW_FILE = "preview_file"
+    MOVE_TO_PREVIOUS_ARTICLE = "move_to_previous_article"
+    MOVE_TO_NEXT_ARTICLE = "move_to_next_article"
 
 
 @dataclass(frozen=True)
@@ -79,9 +92,11 @@ MENUS = (
     QT_TR_NOOP("&Navigate"),
     QT_TR_NOOP("&Resolve"),
     QT_TR_NOOP("&Settle"),
+    QT_TR_NOOP("S&tructure"),
     QT_TR_NOOP("&View"),
     QT_TR_NOOP("&Help"),
 )
+_S = "S&tructure"
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(A.OPEN, QT_TR_NOOP("&Open…"), ("Ctrl+O",), "&File", "open_dialog"),
     ActionSpec(
@@ -275,6 +290,80 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&View",
         "set_raw_visible",
         checkable=True,
+    ),
+    # Structure by hand: one undo step each, on the current unit (Ctrl+Up/Down picks another).
+    ActionSpec(
+        A.NEXT_UNIT, QT_TR_NOOP("Structure unit: &next row"), ("Ctrl+Down",), _S, "next_unit"
+    ),
+    ActionSpec(
+        A.PREV_UNIT, QT_TR_NOOP("Structure unit: &previous row"), ("Ctrl+Up",), _S, "prev_unit"
+    ),
+    ActionSpec(
+        A.SPLIT_ARTICLE,
+        QT_TR_NOOP("&Split the article before this unit"),
+        ("S",),
+        _S,
+        "split_article",
+        True,
+    ),
+    ActionSpec(
+        A.JOIN_ARTICLE,
+        QT_TR_NOOP("&Join the article with the previous one"),
+        ("Shift+S",),
+        _S,
+        "join_article",
+        True,
+    ),
+    ActionSpec(
+        A.NEXT_ROLE,
+        QT_TR_NOOP("&Role: next (title, subtitle, byline…)"),
+        ("Y",),
+        _S,
+        "next_role",
+        True,
+    ),
+    ActionSpec(A.PREV_ROLE, QT_TR_NOOP("Role: previous"), ("Shift+Y",), _S, "prev_role", True),
+    ActionSpec(
+        A.PAIR_WITH, QT_TR_NOOP("&Pair with a unit of the other version…"), ("G",), _S, "pair_with"
+    ),
+    ActionSpec(A.UNPAIR, QT_TR_NOOP("&Unpair the row"), ("Shift+G",), _S, "unpair", True),
+    ActionSpec(
+        A.JOIN_UNITS,
+        QT_TR_NOOP("Join the unit with the &next (broken sentence)"),
+        ("Shift+J",),
+        _S,
+        "join_units",
+        True,
+    ),
+    ActionSpec(
+        A.SPLIT_UNIT,
+        QT_TR_NOOP("S&plit the unit at a point… (Enter splits)"),
+        ("V",),
+        _S,
+        "split_unit",
+    ),
+    ActionSpec(
+        A.MOVE_TO_PREVIOUS_ARTICLE,
+        QT_TR_NOOP("&Move the unit to the end of the previous article"),
+        ("M",),
+        _S,
+        "move_to_previous_article",
+        True,
+    ),
+    ActionSpec(
+        A.MOVE_TO_NEXT_ARTICLE,
+        QT_TR_NOOP("Move the unit to the start of the next article"),
+        ("Shift+M",),
+        _S,
+        "move_to_next_article",
+        True,
+    ),
+    ActionSpec(
+        A.PREVIEW_FILE,
+        QT_TR_NOOP("&Preview the article as its file (NN-title.txt)"),
+        ("P",),
+        "&View",
+        "preview_file",
     ),
     ActionSpec(
         A.CHEAT_SHEET, QT_TR_NOOP("&Keyboard cheat sheet"), ("?", "F1"), "&Help", "show_cheat_sheet"

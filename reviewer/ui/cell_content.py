@@ -204,7 +204,12 @@ def _merged_cell(
             cell.badge_colour = t.muted
         return cell
     spans = []
+    unit = model.unit(row)
     for p in merged.pieces:
+        if unit is not None and p.key == unit.id and unit.one_sided:
+            # Kept one-sided text reads as normal text: the margin bar alone shows its origin.
+            spans.append(Span(p.start, p.end, None, p.key == current_key, p.key))
+            continue
         if p.origin == "unresolved":
             fmt = _fmt(bg=t.unresolved_mark, underline=t.muted)
         else:

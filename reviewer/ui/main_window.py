@@ -24,11 +24,13 @@ from reviewer.ui.actions import ActionId, build_actions, fill_menus, load_key_ov
 from reviewer.ui.conflict_list import ConflictList, kind_text
 from reviewer.ui.controller import Change, ReviewController
 from reviewer.ui.corpus_mode import CorpusMode
+from reviewer.ui.file_preview import PreviewCommands
 from reviewer.ui.item_info import ItemInfo
 from reviewer.ui.panels import CheatSheet, FindBar, RawPane
 from reviewer.ui.parallel_model import LEFT, MERGED, RIGHT, SIDES, ParallelModel, source_label
 from reviewer.ui.parallel_view import ParallelView
 from reviewer.ui.settle import SettleCommands, status_text
+from reviewer.ui.structure_commands import StructureCommands
 
 PROJECT_SUFFIX = ".reviewer"
 
@@ -68,8 +70,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.settle = SettleCommands(self)
+        self.structure = StructureCommands(self)
+        self.preview = PreviewCommands(self)
         overrides, self.key_warnings = load_key_overrides()
-        self.actions = build_actions(self, [controller, self.settle, self], overrides)
+        self.actions = build_actions(
+            self, [controller, self.settle, self.structure, self.preview, self], overrides
+        )
         fill_menus(self.menuBar(), self.actions)
         self._build_docks()
         self._build_status_bar()
@@ -81,6 +87,7 @@ class MainWindow(QMainWindow):
         controller.read_only.connect(self._on_read_only)
         controller.closed.connect(self._on_closed)
         controller.changed.connect(self._on_changed)
+        controller.changed.connect(self.structure.on_changed)  # after: rows are current
         controller.message.connect(lambda m: self.statusBar().showMessage(m, 4000))
         self.view.clicked_reading.connect(self._on_click)
         self.view.pdelegate.edited.connect(self._on_edited)
@@ -209,7 +216,14 @@ class MainWindow(QMainWindow):
     # --- re-rendering ----------------------------------------------------------------------
     def _on_changed(self, change: Change) -> None:
         s = self.controller.session
-        if s is None or not s.items:
+        if s is None:
+            return
+        if self.model.alignment is not s.alignment:  # the structure changed: rows differ
+            self.model.set_session(s)
+            self.conflicts.list_model.set_session(s)
+            self._refresh_status()
+            self._update_raw()
+        if not s.items:
             return
         m = self.model
         rows = {m.row_of_item(change.old_cursor), m.row_of_item(change.new_cursor)}

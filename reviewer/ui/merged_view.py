@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from reviewer.core.merge import Decision, is_unit_item, merge_unit
 from reviewer.core.model import Unit
 
+UNDECIDED_SEP = "｜"  # between the two readings of an undecided conflict
+
 
 @dataclass(frozen=True)
 class Piece:
@@ -26,7 +28,7 @@ class Piece:
 
 @dataclass(frozen=True)
 class MergedCell:
-    text: str | None  # None: left out of the export
+    text: str | None  # None: left out of the export; undecided conflicts show both readings
     origin: str  # "left" | "right" | "edit" | "mixed" | "dropped"
     pieces: tuple[Piece, ...]
     unresolved: int
@@ -56,15 +58,19 @@ def merged_spans(unit: Unit, decisions: Mapping[str, Decision]) -> MergedCell:
     base = "right" if votes_right > votes_left else "left"
     text = unit.right if base == "right" else unit.left
     out: list[str] = []
+    core: list[str] = []  # what the core merges, to check against (undecided: the base side)
     pieces: list[Piece] = []
     pos = n = 0
     for c, ch in zip(unit.conflicts, chosen):
         start, end = (c.right_start, c.right_end) if base == "right" else (c.left_start, c.left_end)
         out.append(text[pos:start])
+        core.append(text[pos:start])
         n += start - pos
         choice, typed = ch if ch else (None, None)
         if choice is None:
-            parts = [(c.left if base == "left" else c.right, "unresolved")]
+            # Undecided: both readings, marked, never one side silently.
+            core.append(c.left if base == "left" else c.right)
+            parts = [(f"{c.left}{UNDECIDED_SEP}{c.right}", "unresolved")]
         elif choice == "both":
             parts = [(c.left, "left"), (c.right, "right")]
         elif choice == "both_rl":
@@ -76,10 +82,12 @@ def merged_spans(unit: Unit, decisions: Mapping[str, Decision]) -> MergedCell:
         for piece, origin in parts:
             pieces.append(Piece(n, n + len(piece), origin, c.id))
             out.append(piece)
+            if choice is not None:
+                core.append(piece)
             n += len(piece)
         pos = end
     out.append(text[pos:])
-    merged = "".join(out)
-    if merged != m.text:
+    core.append(text[pos:])
+    if "".join(core) != m.text:
         return MergedCell(m.text, m.origin, (), m.unresolved)
-    return MergedCell(merged, m.origin, tuple(pieces), m.unresolved)
+    return MergedCell("".join(out), m.origin, tuple(pieces), m.unresolved)

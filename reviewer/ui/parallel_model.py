@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from reviewer.core.model import Article, Unit
+from reviewer.core.model import Alignment, Article, Unit
 from reviewer.core.session import ReviewSession
 from reviewer.ui.merged_view import MergedCell, merged_spans
 
@@ -31,6 +31,7 @@ class ParallelModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.session: ReviewSession | None = None
+        self.alignment: Alignment | None = None  # the one the rows were made for
         self.rows: list[tuple[int, int]] = []  # (article index, unit index); unit -1: header
         self.row_of_unit: dict[tuple[int, int], int] = {}
         self.header_rows: list[int] = []
@@ -39,6 +40,7 @@ class ParallelModel(QAbstractTableModel):
     def set_session(self, session: ReviewSession | None) -> None:
         self.beginResetModel()
         self.session = session
+        self.alignment = session.alignment if session is not None else None
         self.rows, self.row_of_unit, self.header_rows = [], {}, []
         if session is not None:
             a = session.alignment

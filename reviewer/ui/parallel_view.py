@@ -86,6 +86,7 @@ class ParallelDelegate(QStyledItemDelegate):
         self.editor_text = ""
         self.editor: ReadingEditor | None = None  # the open inline editor, if any
         self.found: tuple[int, str] | None = None  # (row, needle) of the last find
+        self.structure_row: int | None = None  # a unit picked for structure actions (dashed)
 
     # --- sizes -----------------------------------------------------------------------------
     def forget(self, rows: set[int] | None = None) -> None:
@@ -206,6 +207,11 @@ class ParallelDelegate(QStyledItemDelegate):
             self._paint_bar(painter, rect, cell.bar)
         if cell.current_row and col == LEFT:
             painter.fillRect(QRectF(rect.left(), rect.top(), BAR, rect.height()), t.current)
+        if row == self.structure_row:  # the unit a structure action would act on
+            pen = QPen(t.current, 1.5, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(BAR + 2, 2, -3, -3))
         # Separate rows with a hairline so tall paragraphs don't run together.
         line = QRectF(rect.left(), rect.bottom() - 1, rect.width(), 1)
         painter.fillRect(line, self._solid(t.hatch, base))

@@ -58,3 +58,6 @@ class ThreadedSink:
 
     def save_cursor(self, key: str | None) -> None:
         self.store.post(self.target.save_cursor, key, on_error=self.on_error)
+
+    def save_structure(self, edits: list) -> None:
+        self.store.post(self.target.save_structure, list(edits), on_error=self.on_error)

@@ -170,14 +170,15 @@ def test_a_format_1_project_is_upgraded_and_keeps_its_decisions(tmp_path: Path) 
         "DROP TABLE decision; CREATE TABLE decision (key TEXT PRIMARY KEY, choice TEXT NOT NULL,"
         " text TEXT, content_key TEXT, ord INTEGER, left TEXT, right TEXT, who TEXT NOT NULL,"
         " at TEXT NOT NULL); INSERT INTO decision VALUES ('c1','left',NULL,'k',0,'a','b','ed',"
-        "'2025-01-01'); PRAGMA user_version=1;"
+        "'2025-01-01'); DROP TABLE structure; PRAGMA user_version=1;"
     )
     raw.close()
     with Project.open(p) as proj:
         assert [sd.decision for sd in proj.decisions()] == [Decision("left")]
         proj.save_decision("c2", Decision("right", origin="preference"))
     raw = sqlite3.connect(p)
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert raw.execute("SELECT count(*) FROM structure").fetchone()[0] == 0
     assert raw.execute("SELECT key, origin FROM decision ORDER BY key").fetchall() == [
         ("c1", "editor"),
         ("c2", "preference"),

@@ -334,3 +334,18 @@ def test_choosing_a_side_of_a_two_sided_duplicate_settles_its_conflicts(tmp_path
     assert unresolved(al, decisions) == []
     export(al, decisions, tmp_path / "out")
     assert (tmp_path / "out" / "01-t.txt").read_text("utf-8") == "t\n\n正文。\n\n重复乙。\n"
+
+
+def test_the_closing_dateline_stays_at_the_end_of_the_body_with_its_brackets(
+    tmp_path: Path,
+) -> None:
+    from reviewer.core import paths
+    from reviewer.core.pipeline import align_files
+
+    al = align_files(paths.SAMPLE_LEFT, paths.SAMPLE_RIGHT)
+    export(al, {}, tmp_path / "out", prefer="left")
+    first = next((tmp_path / "out").glob("01-*.txt")).read_text("utf-8")
+    head, body = first.split("\n\n", 1)
+    assert "新华社北京7月18日电" not in head
+    assert head.splitlines()[1] == "新华社记者 姜琳 樊曦 刘夏村"  # the opening byline stays
+    assert body.endswith("\n\n（新华社北京7月18日电）\n")

@@ -47,8 +47,10 @@ def as_txt(root: ET.Element) -> str:
         if tag == "head" and el.get("type") is None:
             assert title is None, "one title head"
             title = block_text(el)
-        elif tag in ("head", "byline", "dateline"):
+        elif tag in ("head", "byline", "dateline") and not paras:
             header.append(block_text(el))
+        elif tag == "closer":  # the closing dateline: the end of the body
+            paras.extend(block_text(child) for child in el)
         elif tag == "figure":
             paras.append(block_text(el.find(T + "figDesc")))
         else:
