@@ -21,7 +21,14 @@ from pathlib import Path
 
 from reviewer.core import filesystem
 from reviewer.core.atomic import replace_dir
-from reviewer.core.merge import Decision, MergedUnit, is_unit_item, merge_unit, origin_counts
+from reviewer.core.merge import (
+    Decision,
+    MergedUnit,
+    final_text,
+    is_unit_item,
+    merge_unit,
+    origin_counts,
+)
 from reviewer.core.model import Alignment, Article, Conflict, Unit
 from reviewer.core.sanitize import csv_cell, strip_controls
 
@@ -247,10 +254,14 @@ def decisions_csv(
                 row = [unit.id, _unit_kind(unit), unit.left or "", unit.right or "", shown]
                 w.writerow([csv_cell(v) for v in (number, title, *row, final or "")])
                 continue
+            whole = final_text(unit, decisions)
             for c in unit.conflicts:
                 d = decisions.get(c.id)
                 shown = d.choice if d else (f"prefer {prefer}" if prefer else "unresolved")
-                row = [c.id, "conflict", c.left, c.right, shown, _reading(c, d, prefer)]
+                reading = _reading(c, d, prefer)
+                if whole is not None:  # edited in context: the unit's final text decides
+                    shown, reading = "unit edit", whole
+                row = [c.id, "conflict", c.left, c.right, shown, reading]
                 w.writerow([csv_cell(v) for v in (number, title, *row)])
     return buf.getvalue().encode("utf-8")
 

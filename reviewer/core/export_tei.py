@@ -77,6 +77,10 @@ def reading_origins(
         if is_unit_item(unit):
             counts[_origin(decisions.get(unit.id), "default")] += 1
             continue
+        whole = decisions.get(unit.id)
+        if whole is not None and whole.choice == "edit":  # edited in context
+            counts[_origin(whole, "editor")] += len(unit.conflicts)
+            continue
         for c in unit.conflicts:
             d = decisions.get(c.id)
             if d is not None or prefer:
@@ -183,9 +187,10 @@ def _fill(
     """Fill a block element with the unit's merged ``text`` (apparatus at each conflict)."""
     if apparatus and unit.one_sided:
         el.set("wit", WITNESSES["left" if unit.left is not None else "right"])
-    whole = decisions.get(unit.id) if is_unit_item(unit) else None
+    whole = decisions.get(unit.id)
     if apparatus and whole is not None and whole.choice == "edit":
-        # The editor retyped the whole unit: one apparatus entry against each version.
+        # The editor retyped the whole unit (a unit item, or edit in context): one
+        # apparatus entry against each version.
         sides = {s: t for s in ("left", "right") if (t := unit.text(s)) is not None}
         _app(el, text, sides, _origin(whole, "editor"), one_line)
         return

@@ -42,7 +42,16 @@ class StructureStep:
     cursor_after: str | None
 
 
-Entry = Step | Batch | StructureStep
+@dataclass(frozen=True)
+class Compound:
+    """A structure action and the decisions it brought (an edit in context that split the
+    unit): one undo step. Undone in reverse order."""
+
+    structure: StructureStep
+    decisions: Batch
+
+
+Entry = Step | Batch | StructureStep | Compound
 
 
 class History:

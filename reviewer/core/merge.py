@@ -68,6 +68,13 @@ def _conflict_reading(choice: str, left: str, right: str, text: str | None) -> s
     raise ValueError(f"{choice!r} does not resolve a conflict")
 
 
+def final_text(unit: Unit, decisions: Mapping[str, Decision]) -> str | None:
+    """The text the editor typed for the whole unit (edit in context), if any: it overrides
+    every conflict of the unit, which then count as decided."""
+    d = decisions.get(unit.id)
+    return d.text if d is not None and d.choice == "edit" else None
+
+
 def merge_unit(
     unit: Unit, decisions: Mapping[str, Decision], prefer: str | None = None
 ) -> MergedUnit:
@@ -75,6 +82,16 @@ def merge_unit(
 
     ``prefer`` ("left"/"right") stands in for every conflict without a decision.
     """
+    return merge_with_spans(unit, decisions, prefer)[0]
+
+
+def merge_with_spans(
+    unit: Unit, decisions: Mapping[str, Decision], prefer: str | None = None
+) -> tuple[MergedUnit, dict[str, tuple[int, int]]]:
+    """``merge_unit``, and where each conflict's reading sits in the merged text."""
+    final = final_text(unit, decisions)
+    if final is not None:
+        return MergedUnit(final, "edit", 0), {}
     unit_side: str | None = None  # a side chosen for a whole two-sided unit item
     if is_unit_item(unit):
         d = decisions.get(unit.id)
@@ -82,8 +99,6 @@ def merge_unit(
         present = unit.left if unit.left is not None else unit.right
         if d is None:
             keep = unit_kept_by_default(unit)
-        elif d.choice == "edit":
-            return MergedUnit(d.text, "edit", 0)
         elif d.choice in ("keep", "drop"):
             keep = d.choice == "keep"
         elif d.choice in ("left", "right") and unit.one_sided:
@@ -91,9 +106,9 @@ def merge_unit(
         else:
             keep = True
         if not keep:
-            return MergedUnit(None, "dropped", 0)
+            return MergedUnit(None, "dropped", 0), {}
         if unit.one_sided or not unit.conflicts:
-            return MergedUnit(present, side, 0)
+            return MergedUnit(present, side, 0), {}
         # A two-sided duplicate or noise unit that is kept: its conflicts still apply,
         # and choosing one side of the whole unit settles those it has no decision for.
         if d is not None and d.choice in ("left", "right"):
@@ -109,17 +124,22 @@ def merge_unit(
     base = "right" if votes_right > votes_left else "left"
     text = unit.right if base == "right" else unit.left
     out: list[str] = []
-    pos = 0
+    spans: dict[str, tuple[int, int]] = {}
+    pos = n = 0
     unresolved = 0
     for c, ch in zip(unit.conflicts, chosen):
         start, end = (c.right_start, c.right_end) if base == "right" else (c.left_start, c.left_end)
         out.append(text[pos:start])
+        n += start - pos
         if ch is None:
             unresolved += 1
-            out.append(c.left if base == "left" else c.right)
+            reading = c.left if base == "left" else c.right
         else:
             d = decisions.get(c.id)
-            out.append(_conflict_reading(ch, c.left, c.right, d.text if d else None))
+            reading = _conflict_reading(ch, c.left, c.right, d.text if d else None)
+        out.append(reading)
+        spans[c.id] = (n, n + len(reading))
+        n += len(reading)
         pos = end
     out.append(text[pos:])
     kinds = {ch for ch in chosen if ch is not None}
@@ -131,7 +151,7 @@ def merge_unit(
         origin = "right"
     else:
         origin = "mixed"
-    return MergedUnit("".join(out), origin, unresolved)
+    return MergedUnit("".join(out), origin, unresolved), spans
 
 
 def origin_counts(
@@ -144,6 +164,10 @@ def origin_counts(
         if is_unit_item(unit):
             d = decisions.get(unit.id)
             counts[d.origin if d else "default"] += 1
+            continue
+        whole = decisions.get(unit.id) if final_text(unit, decisions) is not None else None
+        if whole is not None:  # edited in context: every conflict settled by the edit
+            counts[whole.origin] += len(unit.conflicts)
             continue
         for c in unit.conflicts:
             d = decisions.get(c.id)

@@ -125,6 +125,9 @@ def item_infos(session: ReviewSession) -> dict[str, ItemInfo]:
     for n, item in enumerate(session.items):
         unit = session.unit_of(item)
         c = session.conflict_of(item)
+        if c is not None and item.conflict_index == 0:
+            # A unit edited in context keeps its final text under the unit id.
+            out[unit.id] = ItemInfo(_unit_key(unit), n, unit.left, unit.right)
         if c is None:
             out[item.key] = ItemInfo(_unit_key(unit), n, unit.left, unit.right)
             continue

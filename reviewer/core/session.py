@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from reviewer.core.history import Batch, History, Step, StructureStep
-from reviewer.core.merge import Decision, MergedUnit, is_unit_item, merge_unit
+from reviewer.core.history import Batch, Compound, History, Step, StructureStep
+from reviewer.core.merge import Decision, MergedUnit, final_text, is_unit_item, merge_unit
 from reviewer.core.model import Alignment, Article, Conflict, Suggestion, Unit
 from reviewer.core.structure import StructureEdit, apply_edits, keys_by_id
 
@@ -130,11 +130,20 @@ class ReviewSession:
         return self.decisions.get(key)
 
     def is_resolved(self, item: ReviewItem) -> bool:
-        return item.key in self.decisions
+        return self._decided(item)
+
+    def _decided(self, item: ReviewItem) -> bool:
+        """A decision of its own, or (a conflict) its unit was edited in context."""
+        if item.key in self.decisions:
+            return True
+        if item.kind != "conflict":
+            return False
+        return final_text(self.unit_of(item), self.decisions) is not None
 
     def orphaned_decisions(self) -> dict[str, Decision]:
         """Decisions that match no item of this alignment (sources changed since)."""
-        return {k: d for k, d in self.decisions.items() if k not in self._index}
+        known = self._index.keys() | self._unit_at.keys()
+        return {k: d for k, d in self.decisions.items() if k not in known}
 
     def merged_unit(self, unit: Unit, prefer: str | None = None) -> MergedUnit:
         return merge_unit(unit, self.decisions, prefer)
@@ -146,7 +155,7 @@ class ReviewSession:
     def status(self) -> Status:
         conflicts = triage = conflicts_left = triage_left = 0
         for it in self.items:
-            left = it.key not in self.decisions
+            left = not self._decided(it)
             if it.triage:
                 triage += 1
                 triage_left += left
@@ -218,7 +227,7 @@ class ReviewSession:
             return 0
         cursor_before = self.cursor
         self._apply_many([(st.key, st.after) for st in steps])
-        if self.current is not None and self.current.key in self.decisions:
+        if self.current is not None and self._decided(self.current):
             nxt = self._find_unresolved(self.cursor, +1, False)
             if nxt is None:
                 nxt = self._find_unresolved(self.cursor, +1)
@@ -232,7 +241,11 @@ class ReviewSession:
         step = self.history.undo()
         if step is None:
             return False
-        if isinstance(step, StructureStep):
+        if isinstance(step, Compound):
+            self._apply_many([(st.key, st.before) for st in reversed(step.decisions.steps)])
+            self._set_structure(step.structure.before, step.structure.cursor_before)
+            self.cursor = step.decisions.cursor_before
+        elif isinstance(step, StructureStep):
             self._set_structure(step.before, step.cursor_before)
         elif isinstance(step, Batch):
             self._apply_many([(st.key, st.before) for st in reversed(step.steps)])
@@ -247,7 +260,11 @@ class ReviewSession:
         step = self.history.redo()
         if step is None:
             return False
-        if isinstance(step, StructureStep):
+        if isinstance(step, Compound):
+            self._set_structure(step.structure.after, step.structure.cursor_after)
+            self._apply_many([(st.key, st.after) for st in step.decisions.steps])
+            self.cursor = step.decisions.cursor_after
+        elif isinstance(step, StructureStep):
             self._set_structure(step.after, step.cursor_after)
         elif isinstance(step, Batch):
             self._apply_many([(st.key, st.after) for st in step.steps])
@@ -372,7 +389,7 @@ class ReviewSession:
         for k in range(1, n + 1):
             i = (start + delta * k) % n
             it = self.items[i]
-            if it.key not in self.decisions and (triage is None or it.triage == triage):
+            if not self._decided(it) and (triage is None or it.triage == triage):
                 return i
         return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from reviewer.core.merge import Decision, is_unit_item, merge_unit
+from reviewer.core.merge import Decision, final_text, is_unit_item, merge_unit
 from reviewer.core.model import Unit
 
 UNDECIDED_SEP = "｜"  # between the two readings of an undecided conflict
@@ -39,6 +39,8 @@ def merged_spans(unit: Unit, decisions: Mapping[str, Decision]) -> MergedCell:
     if m.text is None:
         return MergedCell(None, m.origin, (), 0)
     unit_side: str | None = None
+    if final_text(unit, decisions) is not None:  # edited in context: one typed piece
+        return MergedCell(m.text, "edit", (Piece(0, len(m.text), "edit", unit.id),), 0)
     if is_unit_item(unit):
         d = decisions.get(unit.id)
         if (d is not None and d.choice == "edit") or unit.one_sided or not unit.conflicts:
