@@ -120,8 +120,8 @@
         <translation>两侧都采用（先右后左）(&amp;T)</translation>
     </message>
     <message>
-        <source>&amp;Edit the reading…</source>
-        <translation>编辑读法(&amp;E)…</translation>
+        <source>&amp;Edit the paragraph in context…</source>
+        <translation>在上下文中编辑段落(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Keep one-sided unit / duplicate (on a title row: the article)</source>
@@ -386,6 +386,25 @@
     <message>
         <source>duplicate</source>
         <translation>重复项</translation>
+    </message>
+</context>
+<context>
+    <name>ContextEditor</name>
+    <message>
+        <source>Enter: save</source>
+        <translation>Enter：保存</translation>
+    </message>
+    <message>
+        <source>Shift+Enter: new paragraph</source>
+        <translation>Shift+Enter：另起一段</translation>
+    </message>
+    <message>
+        <source>Tab: other reading 「{other}」</source>
+        <translation>Tab：换成另一读法「{other}」</translation>
+    </message>
+    <message>
+        <source>Esc: cancel</source>
+        <translation>Esc：取消</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1104,10 @@ Save a copy: go on reviewing in a copy elsewhere.</source>
     <message>
         <source>defaults for this article</source>
         <translation>本篇文章采用默认处理</translation>
+    </message>
+    <message>
+        <source>This paragraph cannot be split there</source>
+        <translation>此段无法在此处拆分</translation>
     </message>
 </context>
 <context>

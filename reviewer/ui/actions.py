@@ -188,7 +188,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "take_both_rl",
         True,
     ),
-    ActionSpec(A.EDIT, QT_TR_NOOP("&Edit the reading…"), ("E",), "&Resolve", "edit_current", True),
+    ActionSpec(
+        A.EDIT,
+        QT_TR_NOOP("&Edit the paragraph in context…"),
+        ("E",),
+        "&Resolve",
+        "edit_current",
+        True,
+    ),
     ActionSpec(
         A.KEEP,
         QT_TR_NOOP("&Keep one-sided unit / duplicate (on a title row: the article)"),

@@ -14,9 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from reviewer.core import bulk
-from reviewer.core.merge import Decision
+from reviewer.core import bulk, unit_edit
 from reviewer.core.session import ReviewItem, ReviewSession
+from reviewer.core.unit_edit import EditContext
 from reviewer.ui import tasks
 from reviewer.ui.store_thread import StoreThread, ThreadedSink
 from reviewer.ui.tasks import Progress
@@ -415,23 +415,24 @@ class ReviewController(QObject):
         if item is not None:
             self._run(lambda s: s.clear(item.key), (item.key,))
 
-    def current_reading(self) -> str:
-        """What the inline editor starts from: the current reading of the current item."""
+    def edit_context(self) -> EditContext | None:
+        """What the in-context editor opens with: the current item's whole unit, merged."""
         s, item = self.session, self.current
         if s is None or item is None:
-            return ""
-        d: Decision | None = s.decision(item.key)
-        if d is not None and d.choice == "edit":
-            return d.text or ""
-        c = s.conflict_of(item)
-        if c is None:
-            return s.merged_unit(s.unit_of(item)).text or ""
-        readings = {
-            "left": c.left,
-            "right": c.right,
-            "both": c.left + c.right,
-            "both_rl": c.right + c.left,
-        }
-        if d is not None:
-            return readings.get(d.choice, c.left)
-        return c.left or c.right
+            return None
+        return unit_edit.context(s, s.unit_of(item), item.key if item.kind == "conflict" else None)
+
+    def edit_unit(self, unit_id: str, text: str) -> None:
+        """Store ``text`` as the unit's final text (a paragraph break splits the unit)."""
+        s = self.session
+        if s is None or self.busy or s.unit_by_id(unit_id) is None:
+            return
+        ai, ui = s.unit_by_id(unit_id)  # type: ignore[misc]
+        unit = s.alignment.articles[ai].units[ui]
+        old = s.cursor
+        if not unit_edit.edit_unit(s, unit_id, text):
+            if unit_edit.paragraphs(text) and "\n" in text.strip():
+                self.message.emit(self.tr("This paragraph cannot be split there"))
+            return
+        keys = (unit_id, *(c.id for c in unit.conflicts))
+        self.changed.emit(Change(keys, old, s.cursor))

@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.cheat_sheet: CheatSheet | None = None
         self.message_box: QMessageBox | None = None
         self.corpus: CorpusMode | None = None  # corpus mode: the page navigator and its pages
-        self._editing: int | None = None
+        self._editing: str | None = None  # the unit being edited in context
 
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -232,6 +232,8 @@ class MainWindow(QMainWindow):
             if idx is not None:
                 rows.add(m.row_of_item(idx))
                 self.conflicts.list_model.item_changed(idx)
+            elif (at := s.unit_by_id(key)) is not None and at in m.row_of_unit:
+                rows.add(m.row_of_unit[at])  # a unit's final text (edit in context)
         self.view.refresh_rows(rows)
         self.view.show_row(m.row_of_item(change.new_cursor))
         self.conflicts.show_item(change.new_cursor)
@@ -322,15 +324,18 @@ class MainWindow(QMainWindow):
         s = self.controller.session
         if s is None or s.current is None or self.controller.busy:
             return
-        self._editing = s.cursor
+        ctx = self.controller.edit_context()
+        if ctx is None:
+            return
+        self._editing = ctx.unit_id
         row = self.model.row_of_item(s.cursor)
-        self.view.pdelegate.editor_text = self.controller.current_reading()
+        self.view.pdelegate.editor_context = ctx
         self.view.show_row(row)
         self.view.edit(self.model.index(row, MERGED))
 
     def _on_edited(self, text: str) -> None:
         if self._editing is not None:
-            self.controller.decide("edit", text, index=self._editing)
+            self.controller.edit_unit(self._editing, text)
 
     def _edit_closed(self) -> None:
         self._editing = None

@@ -25,7 +25,6 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPalette,
@@ -43,27 +42,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.core.unit_edit import EditContext
 from reviewer.ui import theme
 from reviewer.ui.cell_content import Cell, cell_for
+from reviewer.ui.context_editor import HINT_HEIGHT, ContextEditor, is_swap_key
 from reviewer.ui.parallel_model import LEFT, MERGED, RIGHT, ParallelModel
 from reviewer.ui.textlayout import hit, layout_text, span_rects
 
 PAD_X, PAD_Y, BAR = 12.0, 9.0, 4.0
 PAINT_CACHE = 600  # cells whose layout is kept: a few screens' worth
 Index = QModelIndex | QPersistentModelIndex
-
-
-class ReadingEditor(QPlainTextEdit):
-    """The inline editor: Enter commits, Shift+Enter breaks the line, Esc cancels (delegate)."""
-
-    commit = Signal()
-
-    def keyPressEvent(self, e: QKeyEvent) -> None:
-        enter = e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and not e.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.commit.emit()
-            return
-        super().keyPressEvent(e)
 
 
 class ParallelDelegate(QStyledItemDelegate):
@@ -83,8 +71,8 @@ class ParallelDelegate(QStyledItemDelegate):
         self._heights: dict[tuple[int, int], int] = {}
         self._painted: OrderedDict[tuple[int, int], tuple[Cell, QTextLayout | None]] = OrderedDict()
         self._solids: dict[tuple[int, int], QColor] = {}
-        self.editor_text = ""
-        self.editor: ReadingEditor | None = None  # the open inline editor, if any
+        self.editor_context: EditContext | None = None  # what the next editor opens with
+        self.editor: ContextEditor | None = None  # the open in-context editor, if any
         self.found: tuple[int, str] | None = None  # (row, needle) of the last find
         self.structure_row: int | None = None  # a unit picked for structure actions (dashed)
 
@@ -287,7 +275,7 @@ class ParallelDelegate(QStyledItemDelegate):
 
     # --- inline editing --------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        ed = ReadingEditor(parent)
+        ed = ContextEditor(parent)
         ed.setObjectName("reading_editor")
         ed.setFont(self.font)
         ed.setFrameShape(QPlainTextEdit.Shape.Box)
@@ -297,23 +285,23 @@ class ParallelDelegate(QStyledItemDelegate):
         return ed
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, ReadingEditor)
-        editor.setPlainText(self.editor_text)
-        editor.selectAll()
+        assert isinstance(editor, ContextEditor)
+        if self.editor_context is not None:
+            editor.load(self.editor_context)
 
     def setModelData(self, editor: QWidget, model: object, index: Index) -> None:
-        assert isinstance(editor, ReadingEditor)
+        assert isinstance(editor, ContextEditor)
         self.edited.emit(editor.toPlainText())
 
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
         r = option.rect  # type: ignore[attr-defined]
-        editor.setGeometry(r.left(), r.top(), r.width(), max(r.height(), 90))
+        editor.setGeometry(r.left(), r.top(), r.width(), max(r.height() + HINT_HEIGHT, 110))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         # Losing focus must not commit an edit: only Enter does (Esc cancels).
-        if event.type() == QEvent.Type.FocusOut:
+        if event.type() == QEvent.Type.FocusOut or is_swap_key(obj, event):
             return False
         return super().eventFilter(obj, event)
 
