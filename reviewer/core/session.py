@@ -132,6 +132,14 @@ class ReviewSession:
     def is_resolved(self, item: ReviewItem) -> bool:
         return self._decided(item)
 
+    def settled_by(self, item: ReviewItem) -> Decision | None:
+        """The item's decision, or (a conflict) its unit's final text edited in context."""
+        d = self.decisions.get(item.key)
+        if d is None and item.kind == "conflict":
+            whole = self.decisions.get(self.unit_of(item).id)
+            return whole if whole is not None and whole.choice == "edit" else None
+        return d
+
     def _decided(self, item: ReviewItem) -> bool:
         """A decision of its own, or (a conflict) its unit was edited in context."""
         if item.key in self.decisions:

@@ -94,7 +94,7 @@ class ConflictListModel(QAbstractListModel):
 
     def _wanted(self, s: ReviewSession, i: int) -> bool:
         it = s.items[i]
-        if self.unresolved_only and it.key in s.decisions:
+        if self.unresolved_only and s.is_resolved(it):
             return False
         return self.kind == "all items" or it.triage == (self.kind == "triage")
 
@@ -145,7 +145,7 @@ class ConflictListModel(QAbstractListModel):
                 text = self._text[i] = self._describe(s, i)
             return text
         if role == Qt.ItemDataRole.ForegroundRole:
-            d = s.decision(s.items[i].key)
+            d = s.settled_by(s.items[i])
             t = self.theme
             if i == self.cursor:
                 return QGuiApplication.palette().color(QPalette.ColorRole.HighlightedText)
@@ -163,7 +163,7 @@ class ConflictListModel(QAbstractListModel):
     @staticmethod
     def _describe(s: ReviewSession, i: int) -> str:
         item = s.items[i]
-        d = s.decision(item.key)
+        d = s.settled_by(item)
         unit = s.unit_of(item)
         state = state_word(d.choice if d else None)
         where = f"{item.article_index + 1}.{item.unit_index + 1}"

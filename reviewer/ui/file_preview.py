@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from reviewer.core.export import article_filename, build_articles
+from reviewer.core.merge import final_text
 from reviewer.core.session import ReviewSession
 
 if TYPE_CHECKING:
@@ -22,7 +23,13 @@ def article_file(session: ReviewSession, article_index: int) -> tuple[str, str, 
     """(file name, its text, undecided conflicts in the article) for one article; the
     undecided conflicts read as left, as an export preferring left would write them."""
     art = session.alignment.articles[article_index]
-    undecided = sum(1 for u in art.units for c in u.conflicts if c.id not in session.decisions)
+    undecided = sum(
+        1
+        for u in art.units
+        if final_text(u, session.decisions) is None  # edited in context: all decided
+        for c in u.conflicts
+        if c.id not in session.decisions
+    )
     texts = build_articles(session.alignment, session.decisions, "left")
     width = max(2, len(str(len(texts))))  # as export.render numbers the files
     for a in texts:

@@ -234,6 +234,9 @@ class MainWindow(QMainWindow):
                 self.conflicts.list_model.item_changed(idx)
             elif (at := s.unit_by_id(key)) is not None and at in m.row_of_unit:
                 rows.add(m.row_of_unit[at])  # a unit's final text (edit in context)
+                for c in s.alignment.articles[at[0]].units[at[1]].conflicts:
+                    if (ci := s.index_of(c.id)) is not None:
+                        self.conflicts.list_model.item_changed(ci)
         self.view.refresh_rows(rows)
         self.view.show_row(m.row_of_item(change.new_cursor))
         self.conflicts.show_item(change.new_cursor)

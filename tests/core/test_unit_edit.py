@@ -109,3 +109,26 @@ def test_final_text_is_saved_reopened_and_exported_headless(tmp_path: Path) -> N
     assert main([*args, "--prefer", "left"]) == 0
     txt = "".join(f.read_text(encoding="utf-8") for f in sorted(out.glob("*.txt")))
     assert "\n第一段。\n\n第二段。\n" in txt
+
+
+def test_tei_and_csv_write_the_final_text() -> None:
+    from reviewer.core.export import render
+
+    s = ReviewSession(_sample())
+    u = _conflicted(s)
+    assert edit_unit(s, u.id, "重写的整段<文字>。")
+    for fmt in ("tei", "tei-app"):
+        tei = b"".join(render(s.alignment, s.decisions, None, fmt).values()).decode()
+        assert "重写的整段&lt;文字&gt;。" in tei
+    csv = b"".join(render(s.alignment, s.decisions, None, "txt").values()).decode()
+    rows = [line for line in csv.splitlines() if u.conflicts[0].id in line]
+    assert rows and "unit edit" in rows[0] and "重写的整段<文字>。" in rows[0]
+
+
+def test_an_edit_that_changes_nothing_is_not_a_step() -> None:
+    s = ReviewSession(_sample())
+    u = _conflicted(s)
+    assert edit_unit(s, u.id, "同一段。")
+    assert not edit_unit(s, u.id, "同一段。")
+    assert not edit_unit(s, u.id, " \n\x00")  # nothing typed: nothing stored
+    assert s.undo() and not s.undo()

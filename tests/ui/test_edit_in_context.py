@@ -105,6 +105,7 @@ def test_edit_a_paragraph_in_context(sample_window: MainWindow, qtbot, tmp_path:
     assert st.export() == original
     assert w.view.hasFocus()
 
+    left_before = s.status().conflicts_left
     # Tab then Enter: the paragraph with the right reading is the unit's final text.
     ed = st.open_editor(i)
     qtbot.keyClick(ed, K.Key_Tab)
@@ -114,6 +115,10 @@ def test_edit_a_paragraph_in_context(sample_window: MainWindow, qtbot, tmp_path:
     final = s.decisions[unit.id]
     assert final.choice == "edit" and final.text.endswith("OK") and c.right in final.text
     assert all(s.is_resolved(it) for it in s.items if s.unit_of(it).id == unit.id)
+    lm = w.conflicts.list_model
+    listed = lm.data(lm.index(lm.row_of(i)))
+    assert "unresolved" not in listed and "edit" in listed  # the list says it is settled
+    assert s.status().conflicts_left == left_before - len(unit.conflicts)
     assert w.view.hasFocus() and s.cursor != i  # on to the next undecided conflict
     row = w.model.row_of_unit[s.unit_by_id(unit.id)]
     assert w.model.index(row, MERGED).data() == final.text
