@@ -28,6 +28,11 @@ _BYLINE = (
     re.compile(r"^(?:新华社|本报|人民日报)?(?:特约)?记者[^。！？]{1,40}$"),
     re.compile(r"^[（(](?:记者|通讯员)[^）)]{1,40}[）)]$"),
 )
+_POSITION_NAME = re.compile(
+    r"(?:部长|院长|主任|研究员|教授|书记|局长|主席|总经理|经理|所长|厂长|校长|社长|台长|行长"
+    r"|市长|省长|县长|董事长|司令员|政委|大使|总裁|总编辑|特约记者|记者|通讯员)"
+    r"[\u4e00-\u9fff·]{2,3}$"
+)
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _CAPTION = re.compile(r"(?:拍摄|摄$|新华/传真|新华社发|（新华社发|供图$|[（(][^（）()]*摄[）)]$)")
 
@@ -50,6 +55,8 @@ def classify(text: str) -> str:
         return "byline"
     if is_name_line(text) or _SHORT_NAME.match(c):
         return "byline"  # names alone: "王伟 张玉琛", "泰岛"
+    if len(c) <= 24 and _POSITION_NAME.search(c):
+        return "byline"  # an author with a post: "中国农业银行行长何林祥", "农业部部长刘江"
     return "paragraph"
 
 
