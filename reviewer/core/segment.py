@@ -410,9 +410,11 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
     # Pages may mix titles before and after their bodies: each block's words decide,
     # the page's habit when they do not.
     looks_back = {}
+    named: dict[int, bool] = {}
     for k, (gs, _ge) in enumerate(group_list):
         v = _title_looks_back(paras, group_list, k) if layout != "markdown" else False
         looks_back[gs] = titles_after if v is None else v
+        named[gs] = v is True  # the title's own words tie it to the text before it
     loose = {
         s for s, e in groups.items() if not paras[e - 1].tight_next and paras[s].kind != "heading"
     }
@@ -453,7 +455,8 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
                 cur.titles.extend(blocks)
                 cur.title_after = True
                 cur.candidate = not strong
-                next_strong = strong
+                # A title that names the text above closes that story: what follows is new.
+                next_strong = strong or named[i]
                 in_head = False
                 last_role = "closed"
             else:
