@@ -50,13 +50,14 @@ def _title_of(units: list[Unit], primary: str) -> str:
     for u in units:
         if u.role == "title":
             return _reading(u, primary)
-    for u in units:
-        if u.role in ("paragraph", "caption"):
-            text = _reading(u, primary)
-            cut = min((i for i, ch in enumerate(text) if ch in "，。；：！？"), default=len(text))
-            head = text[: min(cut, 24)]
-            return head + ("…" if len(head) < len(text) else "")
-    return "（无标题）"
+    # No title: the first words of the body (a photo credit only when there is no body).
+    body = [u for u in units if u.role == "paragraph"] or [u for u in units if u.role == "caption"]
+    if not body:
+        return "（无标题）"
+    text = _reading(body[0], primary)
+    cut = min((i for i, ch in enumerate(text) if ch in "，。；：！？"), default=len(text))
+    head = text[: min(cut, 24)]
+    return head + ("…" if len(head) < len(text) else "")
 
 
 def align_sources(left: Source, right: Source, progress: Progress | None = None) -> Alignment:

@@ -9,68 +9,27 @@ article into another or print the title after the body.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from reviewer.core.normalize import Para, is_name_line
-from reviewer.core.text import DATELINE, NUM, ends_sentence, may_end_paragraph
-
-_NOISE = (
-    re.compile(rf"^[（(]?[上下][接转]第?{NUM}版[）)]?$"),
-    re.compile(
-        r"^[（(]?[一二三四五六七八九十\d]*版?"
-        r"(?:责编|责任编辑|编辑|美编|校对|版式设计|设计|制图|统筹|策划)[：:]"
-    ),
-    re.compile(r"^本版(?:责编|编辑)"),
-    re.compile(r"^[（(]?(?:转|续)第?[一二三四五六七八九十\d]+版[）)]?$"),
+from reviewer.core.normalize import Para
+from reviewer.core.roles import (
+    CONTINUATION,
+    SHORT_NAME,
+    classify,
+    heading_like,
+    is_end_marker,
+    squeeze,
 )
-_BYLINE = (
-    re.compile(r"^(?:新华社|本报|人民日报)?(?:特约)?记者[^。！？]{1,40}$"),
-    re.compile(r"^[（(](?:记者|通讯员)[^）)]{1,40}[）)]$"),
+from reviewer.core.text import DATELINE, may_end_paragraph
+from reviewer.core.titles import (
+    bigrams,
+    md_title_end,
+    split_title_pairs,
+    title_groups,
+    title_looks_back,
+    titles_printed_after,
+    wraps_on,
 )
-_SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
-_CAPTION = re.compile(r"(?:拍摄|摄$|新华/传真|新华社发|（新华社发|供图$|[（(][^（）()]*摄[）)]$)")
-
-
-def squeeze(text: str) -> str:
-    return "".join(text.split())
-
-
-def classify(text: str) -> str:
-    """Role of a paragraph from its own text: noise, byline, caption or paragraph."""
-    c = squeeze(text)
-    if len(c) <= 40 and any(p.match(c) for p in _NOISE):
-        return "noise"
-    m = DATELINE.match(c)
-    if m and m.end() == len(c):
-        return "byline"
-    if len(c) <= 300 and _CAPTION.search(c):
-        return "caption"
-    if len(c) <= 48 and any(p.match(c) for p in _BYLINE):
-        return "byline"
-    if is_name_line(text) or _SHORT_NAME.match(c):
-        return "byline"  # names alone: "王伟 张玉琛", "泰岛"
-    return "paragraph"
-
-
-def is_end_marker(text: str) -> bool:
-    """A bare dateline such as "（新华社北京7月18日电）" closing an article."""
-    c = squeeze(text)
-    m = DATELINE.match(c)
-    return bool(m) and m.end() == len(c) and not c.startswith(("据", "本报讯"))
-
-
-def heading_like(text: str) -> bool:
-    c = squeeze(text)
-    if c.startswith("（") and c.endswith("）"):
-        return False  # "（方明）": a signature or a note, never a title
-    limit = 90 if c.startswith("——") else 40
-    return (
-        0 < len(c) <= limit
-        and not ends_sentence(c)
-        and "。" not in c
-        and classify(text) == "paragraph"  # the spaced text: "周邓 钱江" is a byline
-    )
 
 
 @dataclass
@@ -119,13 +78,6 @@ def _split_dateline(p: Para) -> list[Para]:
     return [p.slice(0, end), p.slice(end, len(p.text))]
 
 
-def wraps_on(first: str, second: str) -> bool:
-    """``second`` can be the rest of a title wrapped after ``first``: a longer line with
-    clauses of its own ("回顾一年来的学科发展，我们认为，…") is a deck."""
-    a, b = squeeze(first), squeeze(second)
-    return len(b) <= len(a) or "，" not in b
-
-
 def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
     """A title block: title line(s) then "——" subtitle lines."""
     out: list[Block] = []
@@ -135,7 +87,7 @@ def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
     kicker = kicker and paras[1].level < paras[0].level
     for k, p in enumerate(paras):
         role = classify(p.text)
-        if k == 0 and role == "byline" and _SHORT_NAME.match(squeeze(p.text)):
+        if k == 0 and role == "byline" and SHORT_NAME.match(squeeze(p.text)):
             role = "paragraph"  # the short first line of a wrapped title ("罗总统")
         if kicker and k == 0:
             out.append(Block(p, "subtitle"))
@@ -157,176 +109,6 @@ def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
     return out
 
 
-def _opens_article(p: Para) -> bool:
-    """A byline or dateline paragraph: what follows a title, never a section head."""
-    c = squeeze(p.text)
-    return classify(c) == "byline" or bool(DATELINE.match(c))
-
-
-# A paragraph closed by its dateline: "…覆辙呢？（新华社伦敦1月17日电）".
-_CLOSING_TAIL = re.compile(r"[（(][^（）()]{2,24}[电讯][）)]$")
-
-
-def _closes(p: Para) -> bool:
-    """The paragraph ends complete: a title may follow it."""
-    return (
-        may_end_paragraph(p.text)
-        or is_end_marker(p.text)
-        or bool(_CLOSING_TAIL.search(squeeze(p.text)))
-        or classify(p.text) != "paragraph"
-    )
-
-
-def _title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, int]]:
-    """[start, end) runs of paragraphs that form a title block (not a section head).
-
-    In hard-wrapped extraction a title may also stand between blank lines like any other
-    line: a short heading-like paragraph after a complete one is a title candidate there.
-    """
-    wrapped = layout == "wrapped"
-    groups: list[tuple[int, int]] = []
-    i, n = 0, len(paras)
-    while i < n:
-        p = paras[i]
-        if p.kind == "heading":
-            # A kicker: a smaller heading set right above the main one.
-            kicker = i + 1 < n and paras[i + 1].kind == "heading" and paras[i + 1].level < p.level
-            groups.append((i, i + 1 + kicker))
-            i += 1 + kicker
-            continue
-        loose = (
-            wrapped
-            and (i + 1 < n or i > 0)
-            and (i == 0 or _closes(paras[i - 1]))
-            and heading_like(p.text)
-            and not may_end_paragraph(p.text)
-            and len(squeeze(p.text)) <= 40
-        )
-        # "罗总统 / 呼吁保持国家稳定": a short first line of a wrapped title is not a name.
-        wrapped_head = (
-            wrapped
-            and p.tight_next
-            and i + 1 < n
-            and bool(_SHORT_NAME.match(squeeze(p.text)))
-            and heading_like(paras[i + 1].text)
-        )
-        if (p.tight_next and heading_like(p.text)) or loose or wrapped_head:
-            j = i + 1
-            while (
-                j < n
-                and j - i < 3
-                and heading_like(paras[j].text)
-                and (paras[j - 1].tight_next or (loose and len(squeeze(paras[j].text)) <= 40))
-            ):
-                j += 1
-            # A heading followed directly by body text is a section head inside an article,
-            # unless a byline or dateline follows it or an article just ended before it.
-            section = (
-                j < n
-                and paras[j - 1].tight_next
-                and classify(paras[j].text) == "paragraph"
-                and not paras[j].hard_before
-                and not _opens_article(paras[j])
-                and not (i > 0 and is_end_marker(paras[i - 1].text))
-                and not _names_before(paras, i, j)
-                # At the top of the page or right under another title block it opens a story.
-                and not (i == 0 or (groups and groups[-1][1] == i))
-            )
-            if not section:
-                # Bylines and photo credits set tight under the title belong to its block.
-                while (
-                    wrapped
-                    and j < n
-                    and paras[j - 1].tight_next
-                    and classify(paras[j].text) in ("byline", "caption")
-                    and not (_opens_article(paras[j]) and DATELINE.match(squeeze(paras[j].text)))
-                ):
-                    j += 1
-                groups.append((i, j))
-            i = j
-            continue
-        i += 1
-    return groups
-
-
-_NOT_CJK = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-
-
-def _words(p: Para) -> set[str]:
-    """The paragraph's CJK character bigrams (cached on it): what a title shares with the
-    text it names."""
-    got = p.extra.get("bigrams")
-    if got is None:
-        c = _NOT_CJK.sub("", p.text)
-        got = p.extra["bigrams"] = {c[i : i + 2] for i in range(len(c) - 1)}
-    return got  # type: ignore[return-value]
-
-
-def _bigrams(paras: list[Para]) -> set[str]:
-    return set().union(*(_words(p) for p in paras)) if paras else set()
-
-
-def _names_before(paras: list[Para], s: int, e: int) -> bool:
-    """The heading-like lines ``s:e`` share more words with the text before them than with
-    the text after: a title printed after its body, not a section head."""
-    words = _bigrams(paras[s:e])
-    before = _bigrams(paras[max(0, s - 8) : s])
-    after = _bigrams(paras[e : e + 8])
-    back, fwd = len(words & before), len(words & after)
-    return back >= 2 and back > fwd
-
-
-def _title_looks_back(paras: list[Para], groups: list[tuple[int, int]], k: int) -> bool | None:
-    """Whether title block ``k`` names the text before it (printed after its body) rather
-    than the text after it, by the words they share; None when the words do not tell."""
-    s, e = groups[k]
-    words = _bigrams([p for p in paras[s:e] if heading_like(p.text)])
-    if len(words) < 2:
-        return None
-    lo = groups[k - 1][1] if k > 0 else 0
-    hi = groups[k + 1][0] if k + 1 < len(groups) else len(paras)
-    before = _bigrams(paras[max(lo, s - 12) : s])
-    after = _bigrams(paras[e : min(hi, e + 12)])
-    back, fwd = len(words & before), len(words & after)
-    if back == fwd or max(back, fwd) < 2:
-        return None
-    return back > fwd
-
-
-def _word_across(first: str, second: str) -> bool:
-    """The two characters either side of a line break make a dictionary word."""
-    a, b = squeeze(first)[-1:], squeeze(second)[:1]
-    if not (a and b):
-        return False
-    from reviewer.core.diff import tokenizer  # jieba's dictionary, loaded once
-
-    return (tokenizer().FREQ.get(a + b) or 0) >= 20
-
-
-def _split_title_pairs(paras: list[Para], groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Two titles set on consecutive lines (one closing the story above, one opening the
-    story below) are two title blocks: the first names the text before, the second the
-    text after."""
-    out: list[tuple[int, int]] = []
-    for s, e in groups:
-        cut = None
-        for m in range(s + 1, e):
-            line = paras[m]
-            if line.text.startswith("——") or line.kind == "heading" or not heading_like(line.text):
-                continue  # a deck, a byline or a credit belongs to the title above it
-            if _word_across(paras[m - 1].text, line.text):
-                continue  # "…完 / 成…": one title wrapped inside a word
-            one = _bigrams([p for p in paras[s:m] if heading_like(p.text)])
-            two = _bigrams([p for p in paras[m:e] if heading_like(p.text)])
-            before, after = _bigrams(paras[max(0, s - 12) : s]), _bigrams(paras[e : e + 12])
-            back, fwd = len(one & before), len(two & after)
-            if back >= 2 and fwd >= 2 and back > len(one & after) and fwd > len(two & before):
-                cut = m
-                break
-        out.extend([(s, cut), (cut, e)] if cut is not None else [(s, e)])
-    return out
-
-
 def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
     """Where the body of ``frag`` (titled above) stops and the story titled ``after`` (printed
     below) begins: the cut that puts most of each title's words on its own side; None if
@@ -334,54 +116,17 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
     body = frag.body
     if len(body) < 2:
         return None
-    top = _bigrams([b.para for b in frag.titles if b.role == "title"])
-    low = _bigrams([b.para for b in after if b.role == "title"])
+    top = bigrams([b.para for b in frag.titles if b.role == "title"])
+    low = bigrams([b.para for b in after if b.role == "title"])
     if len(top) < 2 or len(low) < 2:
         return None
     best, best_gain = None, 1
     for k in range(1, len(body)):
-        head, tail = _bigrams([b.para for b in body[:k]]), _bigrams([b.para for b in body[k:]])
+        head, tail = bigrams([b.para for b in body[:k]]), bigrams([b.para for b in body[k:]])
         gain = len(top & head) - len(top & tail) + len(low & tail) - len(low & head)
         if gain > best_gain and len(top & head) >= 2:
             best, best_gain = k, gain
     return best
-
-
-def _md_title_end(paras: list[Para], i: int, end: int) -> int:
-    """After a markdown heading: deck and kicker lines (``##`` or short heading-like lines)
-    before the byline or body belong to the title block."""
-    j = end
-    top = min(p.level for p in paras[i:end])
-    while (
-        j < len(paras)
-        and j - i < 5
-        and (
-            (paras[j].kind == "heading" and paras[j].level > top)
-            or (
-                paras[j].kind != "heading"
-                and heading_like(paras[j].text)
-                and len(squeeze(paras[j].text)) <= 40
-                and not may_end_paragraph(paras[j].text)
-            )
-        )
-    ):
-        j += 1
-    return j
-
-
-def titles_printed_after(
-    paras: list[Para], layout: str, groups: list[tuple[int, int]] | None = None
-) -> bool:
-    """Extractions that print titles after their bodies show a body before any title, or
-    end on a title."""
-    if layout == "markdown":
-        return False
-    groups = _title_groups(paras, layout) if groups is None else groups
-    if not groups:
-        return False
-    body = sum(classify(p.text) == "paragraph" for p in paras[: groups[0][0]])
-    tail = paras[groups[-1][1] :]
-    return body >= 3 or not any(classify(p.text) == "paragraph" for p in tail)
 
 
 def segment(paras: list[Para], layout: str) -> list[Fragment]:
@@ -397,15 +142,17 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
     a title block set apart, a dateline opening a story, an end marker) or only a weak cut
     (a gap, a loose title-like line that may be a section head).
     """
-    group_list = _split_title_pairs(paras, _title_groups(paras, layout))
+    group_list = split_title_pairs(paras, title_groups(paras, layout))
     groups = dict(group_list)
     titles_after = titles_printed_after(paras, layout, group_list)
     # Pages may mix titles before and after their bodies: each block's words decide,
     # the page's habit when they do not.
     looks_back = {}
+    named: dict[int, bool] = {}
     for k, (gs, _ge) in enumerate(group_list):
-        v = _title_looks_back(paras, group_list, k) if layout != "markdown" else False
+        v = title_looks_back(paras, group_list, k) if layout != "markdown" else False
         looks_back[gs] = titles_after if v is None else v
+        named[gs] = v is True  # the title's own words tie it to the text before it
     loose = {
         s for s, e in groups.items() if not paras[e - 1].tight_next and paras[s].kind != "heading"
     }
@@ -428,7 +175,7 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             end = groups[i]
             is_md = paras[i].kind == "heading"
             if is_md:
-                end = _md_title_end(paras, i, end)
+                end = md_title_end(paras, i, end)
             blocks = _title_parts(paras[i:end], wrapped=layout == "wrapped")
             strong = i not in loose
             cur = frags[-1]
@@ -446,7 +193,8 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
                 cur.titles.extend(blocks)
                 cur.title_after = True
                 cur.candidate = not strong
-                next_strong = strong
+                # A title that names the text above closes that story: what follows is new.
+                next_strong = strong or named[i]
                 in_head = False
                 last_role = "closed"
             else:
@@ -466,7 +214,7 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             cur = frags[-1]
             # A byline or a dateline opens a story (a closing dateline does not).
             opening = role == "byline" and (piece is not p or not is_end_marker(c))
-            cont_in = role == "noise" and bool(_NOISE[0].match(c)) and "上" in c
+            cont_in = role == "noise" and bool(CONTINUATION.match(c)) and "上" in c
             cut, strong = False, next_strong
             if last_role in ("end", "closed"):
                 cut, strong = role != "noise" or cont_in, True

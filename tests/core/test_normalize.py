@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reviewer.core.normalize import detect_layout, normalize
-from reviewer.core.segment import classify
+from reviewer.core.roles import classify
 
 WRAPPED = (
     " “我国城镇化正从快速增长期转向稳定发展期，城市发展正\n\n"

@@ -1,0 +1,99 @@
+"""Roles of a paragraph from its own text: title-like, byline, dateline, caption, noise.
+
+Shared by title detection (``titles.py``) and segmentation (``segment.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.core.normalize import Para, is_name_line
+from reviewer.core.text import DATELINE, NUM, ends_sentence, may_end_paragraph
+
+_NOISE = (
+    re.compile(rf"^[（(]?[上下][接转]第?{NUM}版[）)]?$"),
+    re.compile(
+        r"^[（(]?[一二三四五六七八九十\d]*版?"
+        r"(?:责编|责任编辑|编辑|美编|校对|版式设计|设计|制图|统筹|策划)[：:]"
+    ),
+    re.compile(r"^本版(?:责编|编辑)"),
+    re.compile(r"^[（(]?(?:转|续)第?[一二三四五六七八九十\d]+版[）)]?$"),
+)
+_BYLINE = (
+    re.compile(r"^(?:新华社|本报|人民日报)?(?:特约)?记者[^。！？]{1,40}$"),
+    re.compile(r"^[（(](?:记者|通讯员)[^）)]{1,40}[）)]$"),
+)
+_POSITION_NAME = re.compile(
+    r"(?:部长|院长|主任|研究员|教授|书记|局长|主席|总经理|经理|所长|厂长|校长|社长|台长|行长"
+    r"|市长|省长|县长|董事长|司令员|政委|大使|总裁|总编辑|特约记者|记者|通讯员)"
+    r"[\u4e00-\u9fff·]{2,3}$"
+)
+_SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+_CAPTION = re.compile(r"(?:拍摄|摄$|新华/传真|新华社发|（新华社发|供图$|[（(][^（）()]*摄[）)]$)")
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def classify(text: str) -> str:
+    """Role of a paragraph from its own text: noise, byline, caption or paragraph."""
+    c = squeeze(text)
+    if len(c) <= 40 and any(p.match(c) for p in _NOISE):
+        return "noise"
+    m = DATELINE.match(c)
+    if m and m.end() == len(c):
+        return "byline"
+    if len(c) <= 300 and _CAPTION.search(c):
+        return "caption"
+    if len(c) <= 48 and any(p.match(c) for p in _BYLINE):
+        return "byline"
+    if is_name_line(text) or _SHORT_NAME.match(c):
+        return "byline"  # names alone: "王伟 张玉琛", "泰岛"
+    if len(c) <= 24 and _POSITION_NAME.search(c):
+        return "byline"  # an author with a post: "中国农业银行行长何林祥", "农业部部长刘江"
+    return "paragraph"
+
+
+def is_end_marker(text: str) -> bool:
+    """A bare dateline such as "（新华社北京7月18日电）" closing an article."""
+    c = squeeze(text)
+    m = DATELINE.match(c)
+    return bool(m) and m.end() == len(c) and not c.startswith(("据", "本报讯"))
+
+
+def heading_like(text: str) -> bool:
+    c = squeeze(text)
+    if c.startswith("（") and c.endswith("）"):
+        return False  # "（方明）": a signature or a note, never a title
+    limit = 90 if c.startswith("——") else 40
+    return (
+        0 < len(c) <= limit
+        and not ends_sentence(c)
+        and "。" not in c
+        and classify(text) == "paragraph"  # the spaced text: "周邓 钱江" is a byline
+    )
+
+
+def opens_article(p: Para) -> bool:
+    """A byline or dateline paragraph: what follows a title, never a section head."""
+    c = squeeze(p.text)
+    return classify(c) == "byline" or bool(DATELINE.match(c))
+
+
+# A paragraph closed by its dateline: "…覆辙呢？（新华社伦敦1月17日电）".
+_CLOSING_TAIL = re.compile(r"[（(][^（）()]{2,24}[电讯][）)]$")
+
+
+def closes(p: Para) -> bool:
+    """The paragraph ends complete: a title may follow it."""
+    return (
+        may_end_paragraph(p.text)
+        or is_end_marker(p.text)
+        or bool(_CLOSING_TAIL.search(squeeze(p.text)))
+        or classify(p.text) != "paragraph"
+    )
+
+
+CONTINUATION = _NOISE[0]  # "（上接第X版）", "（下转第X版）"
+SHORT_NAME = _SHORT_NAME

@@ -1,0 +1,217 @@
+"""Title blocks: where a page's titles stand and which text each one names.
+
+A title may stand before or after its body (a PDF extraction may mix both), on one line or
+wrapped over two, set apart by a blank line or a single newline, with decks, kickers,
+bylines and photo credits under it. Which text a title names is read from the character
+bigrams they share.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.core.normalize import Para
+from reviewer.core.roles import (
+    SHORT_NAME,
+    classify,
+    closes,
+    heading_like,
+    is_end_marker,
+    opens_article,
+    squeeze,
+)
+from reviewer.core.text import DATELINE, may_end_paragraph
+
+
+def wraps_on(first: str, second: str) -> bool:
+    """``second`` can be the rest of a title wrapped after ``first``: a longer line with
+    clauses of its own ("回顾一年来的学科发展，我们认为，…") is a deck."""
+    a, b = squeeze(first), squeeze(second)
+    return len(b) <= len(a) or "，" not in b
+
+
+def title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, int]]:
+    """[start, end) runs of paragraphs that form a title block (not a section head).
+
+    In hard-wrapped extraction a title may also stand between blank lines like any other
+    line: a short heading-like paragraph after a complete one is a title candidate there.
+    """
+    wrapped = layout == "wrapped"
+    groups: list[tuple[int, int]] = []
+    i, n = 0, len(paras)
+    while i < n:
+        p = paras[i]
+        if p.kind == "heading":
+            # A kicker: a smaller heading set right above the main one.
+            kicker = i + 1 < n and paras[i + 1].kind == "heading" and paras[i + 1].level < p.level
+            groups.append((i, i + 1 + kicker))
+            i += 1 + kicker
+            continue
+        loose = (
+            wrapped
+            and (i + 1 < n or i > 0)
+            and (i == 0 or closes(paras[i - 1]))
+            and heading_like(p.text)
+            and not may_end_paragraph(p.text)
+            and len(squeeze(p.text)) <= 40
+        )
+        # "罗总统 / 呼吁保持国家稳定": a short first line of a wrapped title is not a name.
+        wrapped_head = (
+            wrapped
+            and p.tight_next
+            and i + 1 < n
+            and bool(SHORT_NAME.match(squeeze(p.text)))
+            and heading_like(paras[i + 1].text)
+        )
+        if (p.tight_next and heading_like(p.text)) or loose or wrapped_head:
+            j = i + 1
+            while (
+                j < n
+                and j - i < 3
+                and heading_like(paras[j].text)
+                and (paras[j - 1].tight_next or (loose and len(squeeze(paras[j].text)) <= 40))
+            ):
+                j += 1
+            # A heading followed directly by body text is a section head inside an article,
+            # unless a byline or dateline follows it or an article just ended before it.
+            section = (
+                j < n
+                and paras[j - 1].tight_next
+                and classify(paras[j].text) == "paragraph"
+                and not paras[j].hard_before
+                and not opens_article(paras[j])
+                and not (i > 0 and is_end_marker(paras[i - 1].text))
+                and not _names_before(paras, i, j)
+                # At the top of the page or right under another title block it opens a story.
+                and not (i == 0 or (groups and groups[-1][1] == i))
+            )
+            if not section:
+                # Bylines and photo credits set tight under the title belong to its block.
+                while (
+                    wrapped
+                    and j < n
+                    and paras[j - 1].tight_next
+                    and classify(paras[j].text) in ("byline", "caption")
+                    and not (opens_article(paras[j]) and DATELINE.match(squeeze(paras[j].text)))
+                ):
+                    j += 1
+                groups.append((i, j))
+            i = j
+            continue
+        i += 1
+    return groups
+
+
+_NOT_CJK = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _words(p: Para) -> set[str]:
+    """The paragraph's CJK character bigrams (cached on it): what a title shares with the
+    text it names."""
+    got = p.extra.get("bigrams")
+    if got is None:
+        c = _NOT_CJK.sub("", p.text)
+        got = p.extra["bigrams"] = {c[i : i + 2] for i in range(len(c) - 1)}
+    return got  # type: ignore[return-value]
+
+
+def bigrams(paras: list[Para]) -> set[str]:
+    return set().union(*(_words(p) for p in paras)) if paras else set()
+
+
+def _names_before(paras: list[Para], s: int, e: int) -> bool:
+    """The heading-like lines ``s:e`` share more words with the text before them than with
+    the text after: a title printed after its body, not a section head."""
+    words = bigrams(paras[s:e])
+    before = bigrams(paras[max(0, s - 8) : s])
+    after = bigrams(paras[e : e + 8])
+    back, fwd = len(words & before), len(words & after)
+    return back >= 2 and back > fwd
+
+
+def title_looks_back(paras: list[Para], groups: list[tuple[int, int]], k: int) -> bool | None:
+    """Whether title block ``k`` names the text before it (printed after its body) rather
+    than the text after it, by the words they share; None when the words do not tell."""
+    s, e = groups[k]
+    words = bigrams([p for p in paras[s:e] if heading_like(p.text)])
+    if len(words) < 2:
+        return None
+    lo = groups[k - 1][1] if k > 0 else 0
+    hi = groups[k + 1][0] if k + 1 < len(groups) else len(paras)
+    before = bigrams(paras[max(lo, s - 12) : s])
+    after = bigrams(paras[e : min(hi, e + 12)])
+    back, fwd = len(words & before), len(words & after)
+    if back == fwd or max(back, fwd) < 2:
+        return None
+    return back > fwd
+
+
+def _word_across(first: str, second: str) -> bool:
+    """The two characters either side of a line break make a dictionary word."""
+    a, b = squeeze(first)[-1:], squeeze(second)[:1]
+    if not (a and b):
+        return False
+    from reviewer.core.diff import tokenizer  # jieba's dictionary, loaded once
+
+    return (tokenizer().FREQ.get(a + b) or 0) >= 20
+
+
+def split_title_pairs(paras: list[Para], groups: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two titles set on consecutive lines (one closing the story above, one opening the
+    story below) are two title blocks: the first names the text before, the second the
+    text after."""
+    out: list[tuple[int, int]] = []
+    for s, e in groups:
+        cut = None
+        for m in range(s + 1, e):
+            line = paras[m]
+            if line.text.startswith("——") or line.kind == "heading" or not heading_like(line.text):
+                continue  # a deck, a byline or a credit belongs to the title above it
+            if _word_across(paras[m - 1].text, line.text):
+                continue  # "…完 / 成…": one title wrapped inside a word
+            one = bigrams([p for p in paras[s:m] if heading_like(p.text)])
+            two = bigrams([p for p in paras[m:e] if heading_like(p.text)])
+            before, after = bigrams(paras[max(0, s - 12) : s]), bigrams(paras[e : e + 12])
+            back, fwd = len(one & before), len(two & after)
+            if back >= 2 and fwd >= 2 and back > len(one & after) and fwd > len(two & before):
+                cut = m
+                break
+        out.extend([(s, cut), (cut, e)] if cut is not None else [(s, e)])
+    return out
+
+
+def md_title_end(paras: list[Para], i: int, end: int) -> int:
+    """After a markdown heading: deck and kicker lines (``##`` or short heading-like lines)
+    before the byline or body belong to the title block."""
+    j = end
+    top = min(p.level for p in paras[i:end])
+    while (
+        j < len(paras)
+        and j - i < 5
+        and (
+            (paras[j].kind == "heading" and paras[j].level > top)
+            or (
+                paras[j].kind != "heading"
+                and heading_like(paras[j].text)
+                and len(squeeze(paras[j].text)) <= 40
+                and not may_end_paragraph(paras[j].text)
+            )
+        )
+    ):
+        j += 1
+    return j
+
+
+def titles_printed_after(
+    paras: list[Para], layout: str, groups: list[tuple[int, int]] | None = None
+) -> bool:
+    """Extractions that print titles after their bodies show a body before any title, or
+    end on a title."""
+    if layout == "markdown":
+        return False
+    groups = title_groups(paras, layout) if groups is None else groups
+    if not groups:
+        return False
+    body = sum(classify(p.text) == "paragraph" for p in paras[: groups[0][0]])
+    tail = paras[groups[-1][1] :]
+    return body >= 3 or not any(classify(p.text) == "paragraph" for p in tail)
