@@ -61,6 +61,12 @@ class Steps:
         assert self.export() == after
 
 
+def _shot(w: MainWindow, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        w.grab().save(str(Path(SHOTS) / f"{name}.png"))
+
+
 def _conflict_in_paragraph(s: ReviewSession, skip: frozenset[str] = frozenset()) -> int:
     """A conflict item of a two-sided paragraph long enough to split."""
     for i, it in enumerate(s.items):
@@ -87,9 +93,7 @@ def test_edit_a_paragraph_in_context(sample_window: MainWindow, qtbot, tmp_path:
     assert ed.toPlainText() == merged
     assert ed.textCursor().selectedText() == c.left
     assert "Tab" in ed.hint.text() and ed.hint.isVisible()
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        w.grab().save(str(Path(SHOTS) / "edit-in-context.png"))
+    _shot(w, "edit-in-context")
     # Tab: the other reading in place, selected; Tab again: back.
     qtbot.keyClick(ed, K.Key_Tab)
     assert ed.textCursor().selectedText() == c.right
@@ -122,6 +126,7 @@ def test_edit_a_paragraph_in_context(sample_window: MainWindow, qtbot, tmp_path:
     assert w.view.hasFocus() and s.cursor != i  # on to the next undecided conflict
     row = w.model.row_of_unit[s.unit_by_id(unit.id)]
     assert w.model.index(row, MERGED).data() == final.text
+    _shot(w, "edit-committed")
     edited = st.export()
     expected = _export(
         s.alignment, {**s.decisions, unit.id: Decision("edit", final.text)}, tmp_path / "exp1"
@@ -148,6 +153,15 @@ def test_edit_a_paragraph_in_context(sample_window: MainWindow, qtbot, tmp_path:
     before = st.export()
     qtbot.keyClick(ed, K.Key_Return)
     assert len(list(s.alignment.units())) == before_units + 1
+    if SHOTS:  # the two new rows in view
+        ai, ui = next(
+            (ai, ui)
+            for ai, a in enumerate(s.alignment.articles)
+            for ui, u in enumerate(a.units)
+            if (u.left or u.right or "").startswith(text[:cut].strip()[:8])
+        )
+        w.view.show_row(w.model.row_of_unit[(ai, ui)])
+        _shot(w, "edit-split")
     split = st.export()
     fresh = ReviewSession(s.base, start[0], structure=start[1])
     assert edit_unit(fresh, other.id, text[:cut] + "\n" + text[cut:])
