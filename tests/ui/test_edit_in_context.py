@@ -21,7 +21,8 @@ from reviewer.ui.parallel_model import MERGED
 K = Qt.Key
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
-SHOTS = os.environ.get("REVIEWER_SHOTS")  # a folder: save a screenshot with the editor open
+# Screenshots of each step, to look at: tests/ui/artefacts (or the folder REVIEWER_SHOTS names).
+SHOTS = os.environ.get("REVIEWER_SHOTS") or str(Path(__file__).parent / "artefacts")
 
 
 def _export(alignment, decisions, out: Path) -> dict[str, bytes]:

@@ -14,7 +14,8 @@ from reviewer.core.project import export_review
 from reviewer.core.structure import StructureEdit, apply_edits, keys_by_id, pair_candidates
 from reviewer.ui.actions import ActionId, duplicate_keys, effective_keys
 
-SHOTS = os.environ.get("REVIEWER_SHOTS")  # a folder: save a screenshot after each step
+# Screenshots of each step, to look at: tests/ui/artefacts (or the folder REVIEWER_SHOTS names).
+SHOTS = os.environ.get("REVIEWER_SHOTS") or str(Path(__file__).parent / "artefacts")
 
 
 def _export(alignment, decisions, out: Path) -> dict[str, bytes]:
