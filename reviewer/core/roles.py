@@ -66,6 +66,8 @@ def heading_like(text: str) -> bool:
     c = squeeze(text)
     if c.startswith("（") and c.endswith("）"):
         return False  # "（方明）": a signature or a note, never a title
+    if DATELINE.match(c) or c.endswith(("，", ",", "、")):
+        return False  # "据新华社南京7月8日电1997年，在": the first line of a story's text
     limit = 90 if c.startswith("——") else 40
     return (
         0 < len(c) <= limit
