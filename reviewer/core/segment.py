@@ -84,7 +84,7 @@ def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
     # "甲——乙" on one line is one title ("『突破自我』——周明谈游泳赛"); a deck printed on a
     # line of its own starts with the dash.
     kicker = len(paras) > 1 and paras[0].kind == paras[1].kind == "heading"
-    kicker = kicker and paras[1].level < paras[0].level
+    kicker = kicker and paras[1].level <= paras[0].level
     for k, p in enumerate(paras):
         role = classify(p.text)
         if k == 0 and role == "byline" and SHORT_NAME.match(squeeze(p.text)):

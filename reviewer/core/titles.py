@@ -42,8 +42,8 @@ def title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, in
     while i < n:
         p = paras[i]
         if p.kind == "heading":
-            # A kicker: a smaller heading set right above the main one.
-            kicker = i + 1 < n and paras[i + 1].kind == "heading" and paras[i + 1].level < p.level
+            # A kicker: a heading (as big or smaller) set right above the main one.
+            kicker = i + 1 < n and paras[i + 1].kind == "heading" and paras[i + 1].level <= p.level
             groups.append((i, i + 1 + kicker))
             i += 1 + kicker
             continue
