@@ -217,7 +217,8 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             cont_in = role == "noise" and bool(CONTINUATION.match(c)) and "上" in c
             cut, strong = False, next_strong
             if last_role in ("end", "closed"):
-                cut, strong = role != "noise" or cont_in, True
+                # A credit or photo caption after the closing dateline still belongs above.
+                cut, strong = role not in ("noise", "caption") or cont_in, True
             elif in_head:
                 cut = False  # bylines, datelines and "（上接第X版）" under a title
             elif opening:
