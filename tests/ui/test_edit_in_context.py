@@ -5,13 +5,12 @@ byte for byte with the core's own result, then undone and redone."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from steps import SHOTS, export_files
 
 from reviewer.core.merge import Decision, merge_unit
-from reviewer.core.project import export_review
 from reviewer.core.session import ReviewSession
 from reviewer.core.unit_edit import edit_unit
 from reviewer.ui.context_editor import ContextEditor
@@ -21,17 +20,6 @@ from reviewer.ui.parallel_model import MERGED
 K = Qt.Key
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
-# Screenshots of each step, to look at: tests/ui/artefacts (or the folder REVIEWER_SHOTS names).
-SHOTS = os.environ.get("REVIEWER_SHOTS") or str(Path(__file__).parent / "artefacts")
-
-
-def _export(alignment, decisions, out: Path) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    for fmt in ("txt", "jsonl"):
-        d = out / fmt
-        export_review(alignment, d, prefer="left", fmt=fmt, force=True, decisions=decisions)
-        files.update({f"{fmt}/{p.name}": p.read_bytes() for p in sorted(d.iterdir())})
-    return files
 
 
 class Steps:
@@ -45,7 +33,7 @@ class Steps:
     def export(self, s: ReviewSession | None = None) -> dict[str, bytes]:
         s = s or self.s
         self.n += 1
-        return _export(s.alignment, s.decisions, self.tmp / f"out{self.n}")
+        return export_files(s.alignment, s.decisions, self.tmp / f"out{self.n}")
 
     def open_editor(self, conflict_at: int) -> ContextEditor:
         """Go to conflict item ``conflict_at`` and press e."""
@@ -129,7 +117,7 @@ def test_edit_a_paragraph_in_context(sample_window: MainWindow, qtbot, tmp_path:
     assert w.model.index(row, MERGED).data() == final.text
     _shot(w, "edit-committed")
     edited = st.export()
-    expected = _export(
+    expected = export_files(
         s.alignment, {**s.decisions, unit.id: Decision("edit", final.text)}, tmp_path / "exp1"
     )
     assert edited == expected and edited != original

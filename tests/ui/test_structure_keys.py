@@ -4,27 +4,14 @@ and jsonl) is compared byte for byte with the core's own result, then undone and
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from steps import SHOTS, export_files
 
-from reviewer.core.project import export_review
 from reviewer.core.structure import StructureEdit, apply_edits, keys_by_id, pair_candidates
 from reviewer.ui.actions import ActionId, duplicate_keys, effective_keys
-
-# Screenshots of each step, to look at: tests/ui/artefacts (or the folder REVIEWER_SHOTS names).
-SHOTS = os.environ.get("REVIEWER_SHOTS") or str(Path(__file__).parent / "artefacts")
-
-
-def _export(alignment, decisions, out: Path) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    for fmt in ("txt", "jsonl"):
-        d = out / fmt
-        export_review(alignment, d, prefer="left", fmt=fmt, force=True, decisions=decisions)
-        files.update({f"{fmt}/{p.name}": p.read_bytes() for p in sorted(d.iterdir())})
-    return files
 
 
 class Steps:
@@ -39,13 +26,13 @@ class Steps:
 
     def export(self) -> dict[str, bytes]:
         self.n += 1
-        return _export(self.s.alignment, self.s.decisions, self.tmp / f"out{self.n}")
+        return export_files(self.s.alignment, self.s.decisions, self.tmp / f"out{self.n}")
 
     def expected(self, edits: list[StructureEdit]) -> dict[str, bytes]:
         self.n += 1
         al, orphans = apply_edits(self.base, edits)
         assert not orphans
-        return _export(al, self.s.decisions, self.tmp / f"exp{self.n}")
+        return export_files(al, self.s.decisions, self.tmp / f"exp{self.n}")
 
     def unit_text(self) -> str:
         u = self.w.structure.unit()
@@ -201,7 +188,7 @@ def test_p_previews_the_exact_file_of_the_article(sample_window, qtbot, tmp_path
     qtbot.keyClick(w.view, Qt.Key.Key_P)
     dialog = w.preview.dialog
     assert dialog is not None and dialog.isVisible()
-    files = _export(s.alignment, s.decisions, tmp_path / "out")
+    files = export_files(s.alignment, s.decisions, tmp_path / "out")
     name = dialog.windowTitle()
     assert name.startswith("02-") and f"txt/{name}" in files
     assert dialog.text.toPlainText().encode("utf-8") == files[f"txt/{name}"]
