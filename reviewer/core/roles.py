@@ -55,6 +55,13 @@ def classify(text: str) -> str:
     return "paragraph"
 
 
+def names_reporter(text: str) -> bool:
+    """A dateline or a reporter's byline ("本报记者X", "（记者X）"): what opens a story,
+    unlike a bare name or a post and a name, which a title line may also read as."""
+    c = squeeze(text)
+    return bool(DATELINE.match(c)) or (len(c) <= 48 and any(p.match(c) for p in _BYLINE))
+
+
 def is_end_marker(text: str) -> bool:
     """A bare dateline such as "（新华社北京7月18日电）" closing an article."""
     c = squeeze(text)

@@ -18,6 +18,7 @@ from reviewer.core.roles import (
     classify,
     heading_like,
     is_end_marker,
+    names_reporter,
     squeeze,
 )
 from reviewer.core.text import DATELINE, may_end_paragraph
@@ -51,6 +52,7 @@ class Fragment:
     strong: bool = False  # the break before it is strong evidence of a new article
     title_after: bool = False  # its title block was printed after its body
     candidate: bool = False  # its title block is only title-like (may be a section head)
+    opened: bool = False  # its body starts at a byline or dateline that opens a story
     titles: list[Block] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)
 
@@ -193,6 +195,8 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
                 cur.titles.extend(blocks)
                 cur.title_after = True
                 cur.candidate = not strong
+                # A dateline opened this text and a title closes it: a story of its own.
+                cur.strong = cur.strong or cur.opened
                 # A title that names the text above closes that story: what follows is new.
                 next_strong = strong or named[i]
                 in_head = False
@@ -246,6 +250,7 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
                 cur = new_frag(strong)
                 next_strong = False
                 cur.body.extend(carried)
+                cur.opened = opening and names_reporter(c)
             cur.body.append(Block(piece, role))
             if role == "byline":
                 in_head = True  # more bylines and datelines may follow: one article head

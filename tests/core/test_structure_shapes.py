@@ -233,3 +233,12 @@ def test_a_passage_the_web_holds_twice_pairs_in_context_and_flags_the_copy() -> 
     assert article_of(al, B_BODY[0][-10:]) == next(
         i for i, a in enumerate(al.articles) if paired[0] in a.units
     )
+
+
+def test_a_pdf_only_story_opened_by_a_dateline_and_closed_by_its_title_stands_apart() -> None:
+    # No blank line or title between the two bodies: the dateline opens the second story and
+    # the title printed after it closes it.
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY), ("body", C_BODY), ("lines", [C_TITLE]))
+    al = align(web((A_TITLE, A_BODY)), right)
+    assert_whole(al, A_TITLE, A_BODY)
+    assert_whole(al, C_TITLE, C_BODY)
