@@ -62,6 +62,19 @@ def names_reporter(text: str) -> bool:
     return bool(DATELINE.match(c)) or (len(c) <= 48 and any(p.match(c) for p in _BYLINE))
 
 
+def maybe_title_head(text: str) -> bool:
+    """A line read as a byline only as a bare name or a post and a name ("罗总统",
+    "江主席会见美"): set tight above a title-like line, it is the first line of a wrapped
+    title."""
+    c = squeeze(text)
+    return (
+        classify(text) == "byline"
+        and len(c) <= 12
+        and not names_reporter(c)
+        and not is_name_line(text)
+    )
+
+
 def is_end_marker(text: str) -> bool:
     """A bare dateline such as "（新华社北京7月18日电）" closing an article."""
     c = squeeze(text)

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from reviewer.core.normalize import Para
 from reviewer.core.roles import (
     CONTINUATION,
-    SHORT_NAME,
     classify,
     heading_like,
     is_end_marker,
+    maybe_title_head,
     names_reporter,
     squeeze,
 )
@@ -89,7 +89,7 @@ def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
     kicker = kicker and paras[1].level <= paras[0].level
     for k, p in enumerate(paras):
         role = classify(p.text)
-        if k == 0 and role == "byline" and SHORT_NAME.match(squeeze(p.text)):
+        if k == 0 and len(paras) > 1 and maybe_title_head(p.text):
             role = "paragraph"  # the short first line of a wrapped title ("罗总统")
         if kicker and k == 0:
             out.append(Block(p, "subtitle"))

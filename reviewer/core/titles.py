@@ -12,11 +12,11 @@ import re
 
 from reviewer.core.normalize import Para
 from reviewer.core.roles import (
-    SHORT_NAME,
     classify,
     closes,
     heading_like,
     is_end_marker,
+    maybe_title_head,
     opens_article,
     squeeze,
 )
@@ -60,7 +60,7 @@ def title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, in
             wrapped
             and p.tight_next
             and i + 1 < n
-            and bool(SHORT_NAME.match(squeeze(p.text)))
+            and maybe_title_head(p.text)
             and heading_like(paras[i + 1].text)
         )
         if (p.tight_next and heading_like(p.text)) or loose or wrapped_head:

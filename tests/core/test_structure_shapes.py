@@ -242,3 +242,12 @@ def test_a_pdf_only_story_opened_by_a_dateline_and_closed_by_its_title_stands_ap
     al = align(web((A_TITLE, A_BODY)), right)
     assert_whole(al, A_TITLE, A_BODY)
     assert_whole(al, C_TITLE, C_BODY)
+
+
+def test_a_wrapped_title_whose_first_line_reads_as_a_post_and_a_name_is_one_title() -> None:
+    title = "王市长考察湿地修复工程"  # "王市长考察湿" alone reads like "市长" and a name
+    right = pdf(("body", B_BODY), ("lines", [title[:6], title[6:]]), ("body", C_BODY),
+                ("lines", [C_TITLE]))  # fmt: skip
+    al = align(web((None, B_BODY), (C_TITLE, C_BODY)), right)  # the web lost that heading
+    assert_whole(al, title, B_BODY)
+    assert_whole(al, C_TITLE, C_BODY)
