@@ -69,7 +69,16 @@ def title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, in
                 j < n
                 and j - i < 3
                 and heading_like(paras[j].text)
-                and (paras[j - 1].tight_next or (loose and len(squeeze(paras[j].text)) <= 40))
+                and (
+                    paras[j - 1].tight_next
+                    # Lines set apart like body lines; a blank line after lines set tight
+                    # ends the block ("去年地质找 / 矿有重大进展", then the next title).
+                    or (
+                        loose
+                        and len(squeeze(paras[j].text)) <= 40
+                        and not any(paras[k].tight_next for k in range(i, j))
+                    )
+                )
             ):
                 j += 1
             # A heading followed directly by body text is a section head inside an article,

@@ -251,3 +251,13 @@ def test_a_wrapped_title_whose_first_line_reads_as_a_post_and_a_name_is_one_titl
     al = align(web((None, B_BODY), (C_TITLE, C_BODY)), right)  # the web lost that heading
     assert_whole(al, title, B_BODY)
     assert_whole(al, C_TITLE, C_BODY)
+
+
+def test_a_wrapped_title_then_a_blank_line_then_the_next_title_are_two_titles() -> None:
+    # "标题前半 / 后半" closing the story above, a blank line, then a title set tight on the
+    # next story's first line: the blank line ends the first title block.
+    right = pdf(("body", A_BODY), ("lines", [A_TITLE[:5], A_TITLE[5:]]))
+    right += "\n" + pdf(("lines", [B_TITLE]), ("body", B_BODY))
+    al = align(web((A_TITLE, A_BODY), (None, B_BODY)), right)
+    assert_whole(al, A_TITLE, A_BODY)
+    assert_whole(al, B_TITLE, B_BODY)
