@@ -261,3 +261,16 @@ def test_a_wrapped_title_then_a_blank_line_then_the_next_title_are_two_titles() 
     al = align(web((A_TITLE, A_BODY), (None, B_BODY)), right)
     assert_whole(al, A_TITLE, A_BODY)
     assert_whole(al, B_TITLE, B_BODY)
+
+
+def test_a_short_title_after_a_full_last_line_of_body_is_not_joined_to_the_body() -> None:
+    # The body's last line fills the column and ends the sentence; the title that follows
+    # is a line of its own, not the rest of that paragraph.
+    last = "工程将清理违规养殖设施，补种本地水生植物，并在湖区新建候鸟观察站点。"
+    assert len(last) % 17 == 0  # a full last line in a 17-character column
+    body = [B_BODY[0], last]
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY), ("body", body), ("lines", [B_TITLE]))
+    al = align(web((A_TITLE, A_BODY)), right)
+    assert_whole(al, B_TITLE, body)
+    assert all(u.role != "paragraph" or B_TITLE not in (u.right or "") for a in al.articles
+               for u in a.units)  # fmt: skip
