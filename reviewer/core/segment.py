@@ -53,6 +53,7 @@ class Fragment:
     title_after: bool = False  # its title block was printed after its body
     candidate: bool = False  # its title block is only title-like (may be a section head)
     opened: bool = False  # its body starts at a byline or dateline that opens a story
+    after_at: int = -1  # the paragraph where its title block printed after the body starts
     titles: list[Block] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)
 
@@ -181,6 +182,33 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             blocks = _title_parts(paras[i:end], wrapped=layout == "wrapped")
             strong = i not in loose
             cur = frags[-1]
+            if (
+                not is_md
+                and named[i]
+                and cur.titles
+                and not cur.body
+                and not cur.title_after
+                and len(frags) > 1
+                and frags[-2].body
+                and not frags[-2].titles
+            ):
+                # A title-like line that got no body, right above a title whose words name
+                # the text before both: the last line of that text, not a title.
+                frags.pop()
+                frags[-1].body.extend(Block(b.para, "paragraph") for b in cur.titles)
+                cur = frags[-1]
+            elif (
+                not is_md
+                and named[i]
+                and cur.title_after
+                and groups.get(cur.after_at) == i
+                and not named[cur.after_at]
+            ):
+                # Of two title blocks in a row after a body, the one whose words name it is
+                # its title; the one that names nothing is the body's last line.
+                cur.body.extend(Block(b.para, "paragraph") for b in cur.titles)
+                cur.titles.clear()
+                cur.title_after = False
             backward = not is_md and (looks_back[i] or last_role == "end") and cur.body
             if backward and cur.titles and not cur.title_after:
                 # A title printed after a body that already has a title above it: two
@@ -194,6 +222,7 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             if backward and not cur.titles:
                 cur.titles.extend(blocks)
                 cur.title_after = True
+                cur.after_at = i
                 cur.candidate = not strong
                 # A dateline opened this text and a title closes it: a story of its own.
                 cur.strong = cur.strong or cur.opened

@@ -76,7 +76,7 @@ def title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, in
                     or (
                         loose
                         and len(squeeze(paras[j].text)) <= 40
-                        and not any(paras[k].tight_next for k in range(i, j))
+                        and not any(paras[k].tight_next for k in range(i, j + 1))
                     )
                 )
             ):
@@ -145,7 +145,12 @@ def title_looks_back(paras: list[Para], groups: list[tuple[int, int]], k: int) -
     words = bigrams([p for p in paras[s:e] if heading_like(p.text)])
     if len(words) < 2:
         return None
-    lo = groups[k - 1][1] if k > 0 else 0
+    # A title block set right under another one (a line closing the story above, a
+    # weather line) still reads back over it to the text before.
+    back_k = k - 1
+    while back_k >= 0 and groups[back_k][1] == (groups[back_k + 1][0]):
+        back_k -= 1
+    lo = groups[back_k][1] if back_k >= 0 else 0
     hi = groups[k + 1][0] if k + 1 < len(groups) else len(paras)
     before = bigrams(paras[max(lo, s - 12) : s])
     after = bigrams(paras[e : min(hi, e + 12)])

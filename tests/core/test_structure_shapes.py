@@ -274,3 +274,19 @@ def test_a_short_title_after_a_full_last_line_of_body_is_not_joined_to_the_body(
     assert_whole(al, B_TITLE, body)
     assert all(u.role != "paragraph" or B_TITLE not in (u.right or "") for a in al.articles
                for u in a.units)  # fmt: skip
+
+
+def test_a_title_line_naming_nothing_before_the_title_that_names_the_body_is_body_text() -> None:
+    # Titles printed after their bodies; a short last line without sentence end, a blank
+    # line, then the title wrapped over two lines: the title is the one naming the body.
+    weather = "明天天气：晴转多云"
+    right = pdf(("body", A_BODY), ("lines", [A_TITLE])) + "\n" + pdf(("body", B_BODY))
+    right += f"{weather}\n\n{B_TITLE[:5]}\n{B_TITLE[5:]}\n\n"
+    right += pdf(("body", C_BODY), ("lines", [C_TITLE]))
+    al = align(web((A_TITLE, A_BODY), (B_TITLE, [*B_BODY, weather]), (C_TITLE, C_BODY)), right)
+    assert_whole(al, B_TITLE, [*B_BODY, weather])
+    units = [u for a in al.articles for u in a.units]
+    title = next(u for u in units if u.role == "title" and u.left == B_TITLE)
+    assert canon(title.right or "") == canon(B_TITLE)
+    line = next(u for u in units if u.right and weather in u.right)
+    assert line.role == "paragraph" and line.left == weather
