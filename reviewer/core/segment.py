@@ -279,7 +279,8 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
                 cur = new_frag(strong)
                 next_strong = False
                 cur.body.extend(carried)
-                cur.opened = opening and names_reporter(c)
+                # A dateline, or new text set apart after a photo credit, opens a story.
+                cur.opened = (opening and names_reporter(c)) or (hard and last_role == "caption")
             cur.body.append(Block(piece, role))
             if role == "byline":
                 in_head = True  # more bylines and datelines may follow: one article head

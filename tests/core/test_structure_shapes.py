@@ -290,3 +290,12 @@ def test_a_title_line_naming_nothing_before_the_title_that_names_the_body_is_bod
     assert canon(title.right or "") == canon(B_TITLE)
     line = next(u for u in units if u.right and weather in u.right)
     assert line.role == "paragraph" and line.left == weather
+
+
+def test_a_pdf_only_story_set_apart_after_a_photo_credit_and_closed_by_its_title() -> None:
+    # An indented first line after the credit closing the story above, the title after.
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY)) + "新华社记者李明摄\n\n"
+    right += " " + pdf(("body", B_BODY), ("lines", [B_TITLE]))
+    al = align(web((A_TITLE, [*A_BODY, "新华社记者李明摄"])), right)
+    assert_whole(al, A_TITLE, A_BODY)
+    assert_whole(al, B_TITLE, B_BODY)
