@@ -247,6 +247,8 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             cur = frags[-1]
             # A byline or a dateline opens a story (a closing dateline does not).
             opening = role == "byline" and (piece is not p or not is_end_marker(c))
+            # "本报某地X月X日电记者": a dateline too short a text after it to split off.
+            opening = opening or (role == "paragraph" and bool(DATELINE.match(c)))
             cont_in = role == "noise" and bool(CONTINUATION.match(c)) and "上" in c
             cut, strong = False, next_strong
             if last_role in ("end", "closed"):

@@ -299,3 +299,14 @@ def test_a_pdf_only_story_set_apart_after_a_photo_credit_and_closed_by_its_title
     al = align(web((A_TITLE, [*A_BODY, "新华社记者李明摄"])), right)
     assert_whole(al, A_TITLE, A_BODY)
     assert_whole(al, B_TITLE, B_BODY)
+
+
+def test_a_dateline_left_on_a_short_line_of_its_own_opens_a_story_after_a_credit() -> None:
+    # "本报南宁3月6日电记者" on a short line, its text on the next lines: a story opens.
+    first = "王华报道：" + B_BODY[0]
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY)) + "新华社记者李明摄\n\n"
+    right += "本报南宁3月6日电记者\n\n" + pdf(("body", [first, *B_BODY[1:]]), ("lines", [B_TITLE]))
+    al = align(web((B_TITLE, ["本报南宁3月6日电", "记者" + first, *B_BODY[1:]])), right)
+    assert_whole(al, A_TITLE, A_BODY)
+    assert article_of(al, "新华社记者李明摄") == article_of(al, A_BODY[-1][-10:])
+    assert article_of(al, A_BODY[-1][-10:]) != article_of(al, first[-10:])
