@@ -123,12 +123,19 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
     low = bigrams([b.para for b in after if b.role == "title"])
     if len(top) < 2 or len(low) < 2:
         return None
-    best, best_gain = None, 1
+    best, best_score = None, (1, 1)
     for k in range(1, len(body)):
         head, tail = bigrams([b.para for b in body[:k]]), bigrams([b.para for b in body[k:]])
         gain = len(top & head) - len(top & tail) + len(low & tail) - len(low & head)
-        if gain > best_gain and len(top & head) >= 2:
-            best, best_gain = k, gain
+        # Where the words tie, a cut after a photo credit or at a new text block wins.
+        natural = body[k].para.hard_before or (
+            body[k - 1].role == "caption"
+            and body[k].role != "caption"
+            and not is_end_marker(body[k].text)
+        )
+        score = (gain, int(natural))
+        if gain > 1 and score > best_score and len(top & head) >= 2:
+            best, best_score = k, score
     return best
 
 

@@ -310,3 +310,14 @@ def test_a_dateline_left_on_a_short_line_of_its_own_opens_a_story_after_a_credit
     assert_whole(al, A_TITLE, A_BODY)
     assert article_of(al, "新华社记者李明摄") == article_of(al, A_BODY[-1][-10:])
     assert article_of(al, A_BODY[-1][-10:]) != article_of(al, first[-10:])
+
+
+def test_two_stories_between_a_title_above_and_a_title_below_are_cut_after_the_credit() -> None:
+    # A PDF-only story titled above, its photo credit, then a story whose title is printed
+    # after it: where the titles' words do not decide, the cut falls after the credit.
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY)) + "新华社记者李明摄\n\n"
+    right += pdf(("body", B_BODY), ("lines", [B_TITLE]))
+    al = align(web((B_TITLE, B_BODY)), right)
+    assert_whole(al, A_TITLE, A_BODY)
+    assert_whole(al, B_TITLE, B_BODY)
+    assert article_of(al, "新华社记者李明摄") == article_of(al, A_BODY[-1][-10:])
