@@ -47,10 +47,12 @@ def title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, in
             groups.append((i, i + 1 + kicker))
             i += 1 + kicker
             continue
+        # A line set apart like body lines may be a title on its own; each such line is a
+        # block of its own (a title's lines are set tight), so one may follow another.
         loose = (
             wrapped
             and (i + 1 < n or i > 0)
-            and (i == 0 or closes(paras[i - 1]))
+            and (i == 0 or closes(paras[i - 1]) or bool(groups and groups[-1][1] == i))
             and heading_like(p.text)
             and not may_end_paragraph(p.text)
             and len(squeeze(p.text)) <= 40
@@ -65,21 +67,7 @@ def title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, in
         )
         if (p.tight_next and heading_like(p.text)) or loose or wrapped_head:
             j = i + 1
-            while (
-                j < n
-                and j - i < 3
-                and heading_like(paras[j].text)
-                and (
-                    paras[j - 1].tight_next
-                    # Lines set apart like body lines; a blank line after lines set tight
-                    # ends the block ("去年地质找 / 矿有重大进展", then the next title).
-                    or (
-                        loose
-                        and len(squeeze(paras[j].text)) <= 40
-                        and not any(paras[k].tight_next for k in range(i, j + 1))
-                    )
-                )
-            ):
+            while j < n and j - i < 3 and heading_like(paras[j].text) and paras[j - 1].tight_next:
                 j += 1
             # A heading followed directly by body text is a section head inside an article,
             # unless a byline or dateline follows it or an article just ended before it.

@@ -321,3 +321,16 @@ def test_two_stories_between_a_title_above_and_a_title_below_are_cut_after_the_c
     assert_whole(al, A_TITLE, A_BODY)
     assert_whole(al, B_TITLE, B_BODY)
     assert article_of(al, "新华社记者李明摄") == article_of(al, A_BODY[-1][-10:])
+
+
+def test_two_lines_set_apart_like_body_lines_are_never_one_wrapped_title() -> None:
+    # A short last line of the body and the title printed after it, each between blank
+    # lines: two units, the title being the one whose words name the body.
+    line = "湿地保护的新探索"
+    right = pdf(("body", A_BODY), ("lines", [A_TITLE])) + "\n" + pdf(("body", B_BODY))
+    right += f"{line}\n\n{B_TITLE}\n\n" + pdf(("body", C_BODY), ("lines", [C_TITLE]))
+    al = align(web((A_TITLE, A_BODY), (B_TITLE, [*B_BODY, line]), (C_TITLE, C_BODY)), right)
+    assert_whole(al, B_TITLE, [*B_BODY, line])
+    units = [u for a in al.articles for u in a.units]
+    assert any(u.role == "title" and canon(u.right or "") == canon(B_TITLE) for u in units)
+    assert any(u.role == "paragraph" and u.left == line == u.right for u in units)
