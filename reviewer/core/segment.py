@@ -134,7 +134,9 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
             and not is_end_marker(body[k].text)
         )
         score = (gain, int(natural))
-        if gain > 1 and score > best_score and len(top & head) >= 2:
+        # The title below names the text after the cut, or the one above names none of it.
+        named = len(low & tail) >= 2 or not top & tail
+        if gain > 1 and score > best_score and len(top & head) >= 2 and named:
             best, best_score = k, score
     return best
 

@@ -334,3 +334,16 @@ def test_two_lines_set_apart_like_body_lines_are_never_one_wrapped_title() -> No
     units = [u for a in al.articles for u in a.units]
     assert any(u.role == "title" and canon(u.right or "") == canon(B_TITLE) for u in units)
     assert any(u.role == "paragraph" and u.left == line == u.right for u in units)
+
+
+def test_a_title_like_line_naming_nothing_does_not_cut_the_story_it_stands_in() -> None:
+    # Titles printed after their bodies on this page, but the story below has its title
+    # above; a short title-like line inside it, whose words name nothing, is body text.
+    line = "今年春季首次试点"
+    body = [B_BODY[0], "沿江湿地" + B_BODY[1], line, B_BODY[2]]
+    a_body = [*A_BODY, "不少家长表示，校车开进村寨以后，孩子们上学更安全，家里也更放心了。"]
+    right = pdf(("body", a_body), ("lines", [A_TITLE])) + "\n" + pdf(("lines", [B_TITLE]))
+    right += pdf(("body", body[:2])) + f"{line}\n\n" + pdf(("body", body[3:]))
+    al = align(web((A_TITLE, a_body), (B_TITLE, body)), right)
+    assert_whole(al, A_TITLE, a_body)
+    assert_whole(al, B_TITLE, [body[0], body[1], body[3]])
