@@ -276,7 +276,7 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             # Web text without a heading: title-like lines just above the byline that
             # opens a story are its head, not the end of the story before.
             carried: list[Block] = []
-            if cut and opening and layout != "wrapped":
+            if cut and (opening or cont_in) and layout != "wrapped":
                 while (
                     cur.body
                     and len(carried) < 2
@@ -293,8 +293,9 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
                 # A dateline, or new text set apart after a photo credit, opens a story.
                 cur.opened = (opening and names_reporter(c)) or (hard and last_role == "caption")
             cur.body.append(Block(piece, role))
-            if role == "byline":
-                in_head = True  # more bylines and datelines may follow: one article head
+            if role == "byline" or (cut and cont_in):
+                # More bylines and datelines may follow: one article head.
+                in_head = True
             elif role == "paragraph":
                 in_head = False
             last_role = "end" if is_end_marker(piece.text) and piece is p else role

@@ -347,3 +347,15 @@ def test_a_title_like_line_naming_nothing_does_not_cut_the_story_it_stands_in() 
     al = align(web((A_TITLE, a_body), (B_TITLE, body)), right)
     assert_whole(al, A_TITLE, a_body)
     assert_whole(al, B_TITLE, [body[0], body[1], body[3]])
+
+
+def test_a_web_story_without_heading_keeps_its_deck_above_the_continuation_marker() -> None:
+    # The web lost the heading: a deck line, "（上接第一版）", then the dateline and text.
+    deck = "近三年恢复湿地八万亩"
+    body = ["新华社武汉3月6日电" + B_BODY[0], *B_BODY[1:]]
+    left = web((A_TITLE, A_BODY), (None, [deck, "（上接第一版）", *body]))
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY), ("body", body), ("lines", [B_TITLE, deck]))
+    al = align(left, right)
+    home = article_of(al, B_BODY[0][-10:])
+    assert article_of(al, deck) == home == article_of(al, B_BODY[-1][-10:])
+    assert article_of(al, "新华社武汉3月6日电") == home
