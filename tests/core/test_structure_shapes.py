@@ -359,3 +359,17 @@ def test_a_web_story_without_heading_keeps_its_deck_above_the_continuation_marke
     home = article_of(al, B_BODY[0][-10:])
     assert article_of(al, deck) == home == article_of(al, B_BODY[-1][-10:])
     assert article_of(al, "新华社武汉3月6日电") == home
+
+
+def test_a_title_ending_in_a_post_and_a_common_word_is_a_title_not_a_byline() -> None:
+    # "…部长会谈" reads like a post and a name ("农业部部长刘江"), but "会谈" is a word.
+    from reviewer.core.roles import classify
+
+    title = "中日农业部长会谈"
+    assert classify(title) == "paragraph"
+    assert classify("农业部部长刘江") == "byline"
+    body = ["新华社东京3月6日电 中日两国农业部长今天在东京举行会谈，就农产品贸易交换意见。",
+            "双方同意加强农业科技合作，共同应对粮食安全挑战。"]  # fmt: skip
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY), ("body", body), ("lines", [title]))
+    al = align(web((A_TITLE, A_BODY), (None, body)), right)
+    assert_whole(al, title, body[1:])
