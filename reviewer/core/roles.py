@@ -42,7 +42,7 @@ def _a_name(tail: str) -> bool:
 
 
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
-_CAPTION = re.compile(r"(?:拍摄|摄$|新华/传真|新华社发|（新华社发|供图$|[（(][^（）()]*摄[）)]$)")
+_CAPTION = re.compile(r"(?:日拍摄|摄$|新华/传真|新华社发|（新华社发|供图$|[（(][^（）()]*摄[）)]$)")
 
 
 def squeeze(text: str) -> str:

@@ -373,3 +373,11 @@ def test_a_title_ending_in_a_post_and_a_common_word_is_a_title_not_a_byline() ->
     right = pdf(("lines", [A_TITLE]), ("body", A_BODY), ("body", body), ("lines", [title]))
     al = align(web((A_TITLE, A_BODY), (None, body)), right)
     assert_whole(al, title, body[1:])
+
+
+def test_a_story_paragraph_about_filming_is_not_a_photo_caption() -> None:
+    from reviewer.core.roles import classify
+
+    assert classify("摄制组在山区小学拍摄了一个多月，记录孩子们乘校车上学的日常。") == "paragraph"
+    assert classify("这是3月5日拍摄的山区小学新校车。") == "caption"
+    assert classify("新华社记者李明摄") == "caption"
