@@ -13,6 +13,7 @@ from rapidfuzz import fuzz, process
 
 from reviewer.core.align import Piece, Side
 from reviewer.core.text import may_end_paragraph
+from reviewer.core.title_joins import rejoin_titled
 
 _CONTENT = frozenset({"paragraph", "caption"})
 _HEAD = ("title", "subtitle")
@@ -361,6 +362,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         uf.find(("a", sub_a[i]))
     for j in range(len(b.pieces)):
         uf.find(("b", sub_b[j]))
+    rejoin_titled(uf, a, b, pairs, sub_a, sub_b)
     _rejoin_moved(uf, {"a": sub_a, "b": sub_b}, {"a": moved_a, "b": moved_b})
     _attach_orphans(uf, "a", a.pieces, sub_a)
     _attach_orphans(uf, "b", b.pieces, sub_b)

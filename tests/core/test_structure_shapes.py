@@ -381,3 +381,15 @@ def test_a_story_paragraph_about_filming_is_not_a_photo_caption() -> None:
     assert classify("摄制组在山区小学拍摄了一个多月，记录孩子们乘校车上学的日常。") == "paragraph"
     assert classify("这是3月5日拍摄的山区小学新校车。") == "caption"
     assert classify("新华社记者李明摄") == "caption"
+
+
+def test_a_story_head_the_pdf_left_with_the_story_above_goes_back_to_its_title() -> None:
+    # The PDF prints the second story's title after it, and its first paragraph (which
+    # shares words with the first title) reads as the end of the first story; the web's
+    # heading above that paragraph and the PDF's title name one story.
+    first = "沿江山区小学用上了新校车，师生们乘车参加湿地保护行动，清理河道垃圾。"
+    body = [first, *B_BODY]
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY), ("body", body), ("lines", [B_TITLE]))
+    al = align(web((A_TITLE, A_BODY), (B_TITLE, body)), right)
+    assert_whole(al, A_TITLE, A_BODY)
+    assert_whole(al, B_TITLE, body)
