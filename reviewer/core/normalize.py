@@ -22,6 +22,10 @@ _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 _BARE_DATELINE = re.compile(
     r"^(?:（新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电）|新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电)$"
 )
+# A paragraph closed by its dateline or by a signature in brackets after its last sentence.
+_CLOSED = re.compile(
+    r"(?:[（(][^（）()]{2,24}[电讯][）)]|[。！？…”][（(][^（）()，。]{2,12}[）)])$"
+)
 _PARA_START = re.compile(
     r"^(?:[一二三四五六七八九十]+是|问：|答：|（[一二三四五六七八九十]+）|\d+[.、])"
 )
@@ -282,6 +286,8 @@ def _broken_pair(a: Para, b: Para) -> bool:
     head = "".join(a.text.split())
     if len(head) < 20 or not any(ch in head for ch in "，。、；") or may_end_paragraph(head):
         return False
+    if _CLOSED.search(head):
+        return False  # "…硬挺。”（本报渥太华电）", "…高达100%。（李虹）": complete
     tail = "".join(b.text.split())
     return bool(tail) and tail[0] not in "（(【[《“‘—●·" and not DATELINE.match(tail)
 

@@ -393,3 +393,11 @@ def test_a_story_head_the_pdf_left_with_the_story_above_goes_back_to_its_title()
     al = align(web((A_TITLE, A_BODY), (B_TITLE, body)), right)
     assert_whole(al, A_TITLE, A_BODY)
     assert_whole(al, B_TITLE, body)
+
+
+def test_a_web_paragraph_closed_by_its_dateline_is_not_joined_to_the_credit_after_it() -> None:
+    from reviewer.core.normalize import normalize
+
+    closed = B_BODY[2] + "（本报武汉电）"
+    _layout, paras = normalize(web((B_TITLE, [*B_BODY[:2], closed, "新华/传真"])))
+    assert [p.text for p in paras][-2:] == [closed, "新华/传真"]
