@@ -401,3 +401,11 @@ def test_a_web_paragraph_closed_by_its_dateline_is_not_joined_to_the_credit_afte
     closed = B_BODY[2] + "（本报武汉电）"
     _layout, paras = normalize(web((B_TITLE, [*B_BODY[:2], closed, "新华/传真"])))
     assert [p.text for p in paras][-2:] == [closed, "新华/传真"]
+
+
+def test_a_pdf_title_wrapped_inside_a_word_is_one_title_even_with_a_longer_second_line() -> None:
+    title = "沿江城市推进湿地保护，三年恢复湿地八万亩"
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY), ("body", B_BODY))
+    right += pdf(("lines", [title[:7], title[7:]]), ("body", C_BODY), ("lines", [C_TITLE]))
+    al = align(web((A_TITLE, A_BODY), (None, B_BODY), (C_TITLE, C_BODY)), right)
+    assert_whole(al, title, B_BODY)
