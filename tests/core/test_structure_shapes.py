@@ -198,6 +198,21 @@ def test_a_web_paragraph_broken_mid_sentence_is_joined_in_one_sided_text() -> No
     assert len(joined) == 1
 
 
+def test_a_short_web_line_is_joined_only_when_it_cannot_end_a_sentence() -> None:
+    # Ends on a preposition; ends inside a word; goes on with a clause too short to stand
+    # alone. A short heading-like line followed by a whole sentence stays a paragraph.
+    pieces = [
+        ("省林业局副局长陈明远在", "当天的座谈会上介绍了工程进展。"),
+        ("在治理范围扩大的同时，监测网络", "逐步完善。沿江新设观测点十二个。"),
+        ("守护一江碧水，共建生态长廊", "去年以来，沿江各地清理违规设施三百余处。"),
+    ]
+    body = [part for pair in pieces for part in pair]
+    al = align(web((B_TITLE, body)), pdf(("lines", [A_TITLE]), ("body", A_BODY)))
+    paras = [canon(u.left) for a in al.articles for u in a.units if u.left]
+    assert canon("".join(pieces[0])) in paras and canon("".join(pieces[1])) in paras
+    assert canon(pieces[2][0]) in paras and canon(pieces[2][1]) in paras
+
+
 @settings(max_examples=15, deadline=None, derandomize=True)
 @given(
     st.permutations([(A_TITLE, A_BODY), (B_TITLE, B_BODY), (C_TITLE, C_BODY)]),
