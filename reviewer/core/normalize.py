@@ -22,6 +22,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 _BARE_DATELINE = re.compile(
     r"^(?:（新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电）|新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电)$"
 )
+_BULLET = re.compile(r"^[●■◆▲★◇]\S")  # a list item never goes on from the line before
 _PARA_START = re.compile(
     r"^(?:[一二三四五六七八九十]+是|问：|答：|（[一二三四五六七八九十]+）|\d+[.、])"
 )
@@ -105,6 +106,7 @@ class _Builder:
         self.chars: list[str] = []
         self.offs: list[int] = []
         self.pending_space = -1  # raw offset of a space not yet known to be kept
+        self.line_ends: list[int] = []  # character counts at each wrapped line end
         self.keep_spaces = keep_spaces  # a line of names: every space between words stays
         # Spaces between reporters' names in "（记者…）" stay; not in hard-wrapped text, where
         # letter-spacing puts spaces between every character.
@@ -146,6 +148,7 @@ class _Builder:
 
     def soft_break(self, raw_pos: int) -> None:
         """Join across a wrapped line end: a space only between two Latin letters."""
+        self.line_ends.append(len(self.chars))
         if self.chars and self.chars[-1].isascii() and self.chars[-1].isalpha():
             self.pending_space = raw_pos
         else:
@@ -155,7 +158,12 @@ class _Builder:
         if not self.chars:
             return None
         p = Para("".join(self.chars), self.offs, **kw)  # type: ignore[arg-type]
-        self.chars, self.offs, self.pending_space = [], [], -1
+        # Raw offsets of the characters that open a wrapped line: in hard-wrapped text a
+        # paragraph can only end where a line does.
+        p.extra["line_starts"] = frozenset(
+            self.offs[k] for k in self.line_ends if 0 < k < len(self.offs)
+        )
+        self.chars, self.offs, self.pending_space, self.line_ends = [], [], -1, []
         return p
 
 
@@ -231,6 +239,7 @@ def _wrapped_paras(raw: str) -> list[Para]:
             or bool(DATELINE.match("".join(nxt.split())))
             or names[i]
             or (i + 1 < n and names[i + 1])
+            or bool(_BULLET.match(nxt))
         )
         if not brk:
             lo, hi = max(0, i - 8), min(n, i + 9)

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reviewer.core.model import Alignment, Source
+from reviewer.core.normalize import normalize
 from reviewer.core.pipeline import align_sources
 from reviewer.core.text import canon
 
@@ -248,3 +249,31 @@ def test_a_passage_the_web_holds_twice_pairs_in_context_and_flags_the_copy() -> 
     assert article_of(al, B_BODY[0][-10:]) == next(
         i for i, a in enumerate(al.articles) if paired[0] in a.units
     )
+
+
+def test_a_sentence_the_web_dropped_stays_in_its_paragraph_when_the_pdf_runs_on() -> None:
+    # The PDF paragraph ends at the column edge with a full stop, so its break to the next
+    # paragraph is lost; the web version dropped its last sentence. The PDF can only end a
+    # paragraph at a line end: the dropped sentence stays a conflict inside the pair.
+    kept = "工程将清理违规养殖设施，补种本地水生植物。"
+    dropped = "沿岸村镇也将建设污水处理站，全部生活污水设施于年内投入使用。"
+    assert len(kept + dropped) % 17 == 0  # fills its last line exactly
+    left = web((B_TITLE, [B_BODY[0], kept, B_BODY[2]]))
+    right = pdf(("lines", [B_TITLE]), ("body", [B_BODY[0], kept + dropped, B_BODY[2]]))
+    units = [u for a in align(left, right).articles for u in a.units]
+    pair = next(u for u in units if u.left and canon(u.left) == canon(kept))
+    assert pair.right is not None and canon(pair.right) == canon(kept + dropped)
+    assert [canon(c.right) for c in pair.conflicts] == [canon(dropped)]
+    last = next(u for u in units if u.left and canon(u.left) == canon(B_BODY[2]))
+    assert last.right is not None and canon(last.right) == canon(B_BODY[2])
+
+
+def test_a_bulleted_item_starts_a_paragraph_in_a_pdf_column() -> None:
+    # The first item fills its last line with a full stop: only the bullet shows the break.
+    items = [
+        "●今年新建乡村公路三千公里，改造危桥两百座，新增农村客运班线一百条。",
+        "●明年将继续推进。",
+    ]
+    assert len(items[0]) % 17 == 0
+    right = pdf(("lines", [C_TITLE]), ("body", [C_BODY[1], *items]))
+    assert [p.text for p in normalize(right)[1]][-2:] == items
