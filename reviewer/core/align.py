@@ -168,12 +168,16 @@ class _Edits:
     joins: set[int] = field(default_factory=set)  # piece index i joins with i + 1
 
 
-def _ends(stream: str, lo: int, hi: int) -> list[int]:
+def _ends(side: Side, lo: int, hi: int) -> list[int]:
+    """Positions in [lo, hi] right after a sentence end, or after a colon that ends a line
+    of hard-wrapped text (a paragraph that introduces a list or a quotation)."""
+    stream = side.stream
     return [
         p
         for p in range(lo, hi + 1)
         if (p > 0 and stream[p - 1] in SENTENCE_END)
         or (p > 1 and stream[p - 1] in "”’）)" and stream[p - 2] in SENTENCE_END)
+        or (p > 0 and stream[p - 1] in "：:" and not side.reliable_breaks and side.at_line_end(p))
     ]
 
 
@@ -183,7 +187,7 @@ def _split_point(side: Side, lo: int, hi: int, guess: int) -> int:
     In hard-wrapped text a paragraph only ends where a line does, so a sentence end at a
     line end is preferred to one in mid-line.
     """
-    ends = _ends(side.stream, lo, hi)
+    ends = _ends(side, lo, hi)
     ends = [p for p in ends if side.at_line_end(p)] or ends
     if not ends:
         return max(lo, min(hi, guess))
@@ -234,7 +238,7 @@ def _reconcile(
 
 def _sentence_cut(side: Side, lo: int, hi: int, guess: int) -> int | None:
     """A cut at a sentence end that is also a line end of the source, nearest ``guess``."""
-    ends = [p for p in _ends(side.stream, lo, hi) if side.at_line_end(p)]
+    ends = [p for p in _ends(side, lo, hi) if side.at_line_end(p)]
     return min(ends, key=lambda p: abs(p - guess)) if ends else None
 
 
