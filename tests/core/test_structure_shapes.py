@@ -277,3 +277,14 @@ def test_a_bulleted_item_starts_a_paragraph_in_a_pdf_column() -> None:
     assert len(items[0]) % 17 == 0
     right = pdf(("lines", [C_TITLE]), ("body", [C_BODY[1], *items]))
     assert [p.text for p in normalize(right)[1]][-2:] == items
+
+
+def test_a_paragraph_closed_by_a_bracketed_credit_is_not_joined_to_the_next() -> None:
+    credited = "春运期间各车站将延长售票时间，退票于开车六小时前办理。（张红梅）"
+    body = [B_BODY[0], credited, B_BODY[2]]
+    units = [
+        u
+        for a in align(web((B_TITLE, body)), pdf(("lines", [A_TITLE]), ("body", A_BODY))).articles
+        for u in a.units
+    ]
+    assert any(u.left and canon(u.left) == canon(credited) for u in units)
