@@ -288,3 +288,16 @@ def test_a_paragraph_closed_by_a_bracketed_credit_is_not_joined_to_the_next() ->
         for u in a.units
     ]
     assert any(u.left and canon(u.left) == canon(credited) for u in units)
+
+
+def test_a_paragraph_printed_twice_in_a_row_keeps_the_first_copy() -> None:
+    # The web version repeats a paragraph right after itself, under a byline the PDF lacks:
+    # both copies share their surroundings, so the first is the original.
+    twice = B_BODY[0]
+    left = web((B_TITLE, ["本报记者 李华", twice, twice, *B_BODY[1:]]))
+    right = pdf(("lines", [B_TITLE]), ("body", B_BODY))
+    units = [u for a in align(left, right).articles for u in a.units]
+    copies = [u for u in units if u.left and canon(u.left) == canon(twice)]
+    assert len(copies) == 2
+    assert copies[0].right is not None and copies[0].duplicate_of is None
+    assert copies[1].right is None and copies[1].duplicate_of == copies[0].id
