@@ -20,6 +20,9 @@ from reviewer.core.segment import Block
 from reviewer.core.text import SENTENCE_END, canon_with_index, may_end_paragraph
 
 _SPLITTABLE = frozenset({"paragraph", "caption"})
+_HEAD = frozenset({"title", "subtitle"})
+# A title block's lines: what a wrapped title may be confused with.
+_HEAD_LINES = frozenset({"title", "subtitle", "byline", "caption"})
 
 
 @dataclass
@@ -142,6 +145,8 @@ def overlaps(runs: list[Run], sa: list[int], sb: list[int]) -> dict[tuple[int, i
 class _Edits:
     splits: set[int] = field(default_factory=set)
     joins: set[int] = field(default_factory=set)  # piece index i joins with i + 1
+    # Cuts inside a title block's piece, each with the role of the part it starts.
+    head_cuts: dict[int, str] = field(default_factory=dict)
 
 
 def _split_point(stream: str, lo: int, hi: int, guess: int) -> int:
@@ -170,7 +175,10 @@ def _reconcile(
         if o.count >= 6 or (o.count >= 4 and o.count == donor.pieces[d].size):
             by_recv[r].append((d, o))
     for r, contribs in by_recv.items():
-        if len(contribs) < 2 or recv.pieces[r].role in ("title", "subtitle"):
+        if len(contribs) < 2:
+            continue
+        if recv.pieces[r].role in _HEAD:
+            _reconcile_head(donor, recv, r, contribs, flip, ed_donor, ed_recv)
             continue
 
         def rpos(o: Overlap) -> tuple[int, int]:
@@ -196,6 +204,42 @@ def _reconcile(
             else:
                 lo, hi = r1[1] + 1, r2[0]
                 ed_recv.splits.add(_split_point(recv.stream, lo, hi, lo + tail))
+
+
+def _reconcile_head(
+    donor: Side,
+    recv: Side,
+    r: int,
+    contribs: list[tuple[int, Overlap]],
+    flip: bool,
+    ed_donor: _Edits,
+    ed_recv: _Edits,
+) -> None:
+    """A title block's lines as the version with reliable line breaks (markdown headings)
+    shows them: a title the PDF wrapped over two pieces is joined; a PDF piece that glued a
+    title to the deck or title under it is cut where the other version's lines end."""
+    if recv.reliable_breaks == donor.reliable_breaks:
+        return
+    if any(donor.pieces[d].role not in _HEAD_LINES for d, _ in contribs):
+        return
+    # (first, last) position in the receiver, donor piece, overlap; in receiver order.
+    pos = [((o.a_first, o.a_last) if flip else (o.b_first, o.b_last), d, o) for d, o in contribs]
+    pos.sort(key=lambda t: t[0][0])
+    if recv.reliable_breaks:
+        # One heading of the reliable version over consecutive head pieces: one title.
+        ds = [d for _, d, _ in pos]
+        if ds == list(range(ds[0], ds[0] + len(ds))) and all(
+            donor.pieces[d].role in _HEAD for d in ds
+        ):
+            ed_donor.joins.update(ds[:-1])
+        return
+    pairs = list(itertools.pairwise(pos))
+    if any(two[0][0] <= one[0][1] for one, two in pairs):
+        return  # interleaved: not a clean boundary
+    for ((_, last), d1, o1), ((first, _), d2, _) in pairs:
+        tail = donor.pieces[d1].end - 1 - (o1.b_last if flip else o1.a_last)
+        ed_recv.head_cuts[max(last + 1, min(first, last + 1 + tail))] = donor.pieces[d2].role
+    ed_recv.head_cuts.setdefault(recv.pieces[r].start, donor.pieces[pos[0][1]].role)
 
 
 def _sentence_cut(stream: str, lo: int, hi: int, guess: int) -> int | None:
@@ -256,7 +300,7 @@ def _edge_splits(
 
 
 def _apply(side: Side, ed: _Edits) -> bool:
-    if not ed.splits and not ed.joins:
+    if not ed.splits and not ed.joins and not ed.head_cuts:
         return False
     merged: list[Piece] = []
     for i, p in enumerate(side.pieces):
@@ -267,9 +311,17 @@ def _apply(side: Side, ed: _Edits) -> bool:
             merged.append(Piece(p.start, p.end, p.role, p.frag, p.weak_end))
     out: list[Piece] = []
     cuts = sorted(ed.splits)
+    heads = sorted(ed.head_cuts)
     for p in merged:
+        if p.role in _HEAD:
+            inner = [c for c in heads[bisect.bisect_right(heads, p.start) :] if c < p.end]
+            bounds = [p.start, *inner, p.end]
+            for s, e in itertools.pairwise(bounds):
+                role = ed.head_cuts.get(s, p.role) if inner else p.role
+                out.append(Piece(s, e, role, p.frag, p.weak_end if e == p.end else True))
+            continue
         inner = [c for c in cuts[bisect.bisect_right(cuts, p.start) :] if c < p.end]
-        if not inner or p.role in ("title", "subtitle"):
+        if not inner:
             out.append(p)
             continue
         bounds = [p.start, *inner, p.end]

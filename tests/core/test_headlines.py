@@ -1,0 +1,61 @@
+"""Title-block lines of the PDF re-cut as the web version prints them (issue 7, passages
+paired): each shape on a small hand-made page, not the sample's text."""
+
+from __future__ import annotations
+
+from test_structure_shapes import (
+    A_BODY,
+    A_TITLE,
+    B_BODY,
+    B_TITLE,
+    C_BODY,
+    C_TITLE,
+    align,
+    pdf,
+    web,
+)
+
+from reviewer.core.model import Alignment, Unit
+from reviewer.core.text import canon
+
+
+def unit_with(al: Alignment, side: str, text: str) -> Unit:
+    """The one unit whose ``side`` reading is ``text`` (whitespace aside)."""
+    hits = [u for _a, u in al.units() if canon(getattr(u, side) or "") == canon(text)]
+    assert len(hits) == 1, f"{text!r}: {len(hits)} units read so on the {side}"
+    return hits[0]
+
+
+def test_a_deck_set_tight_under_a_pdf_title_is_its_own_paired_line() -> None:
+    deck = "三年恢复湿地八万亩候鸟栖息地明显增加"  # longer than the title, no comma: wraps on
+    left = f"# {B_TITLE}\n\n{deck}\n\n" + "\n\n".join(B_BODY) + "\n"
+    right = pdf(("body", B_BODY), ("lines", [B_TITLE, deck]), ("body", C_BODY))
+    al = align(left, right)
+    title = unit_with(al, "left", B_TITLE)
+    assert canon(title.right or "") == canon(B_TITLE) and title.role == "title"
+    sub = unit_with(al, "left", deck)
+    assert canon(sub.right or "") == canon(deck) and sub.role == "subtitle"
+
+
+def test_a_pdf_title_glued_to_the_last_line_of_its_body_pairs_with_the_heading() -> None:
+    # The body's last line fills the column, so the title line after it runs on from it.
+    last = "家长们说孩子上学的路终于不再难走了，村里的老老少少都很高兴满意。"
+    assert len(last) == 32
+    right = (
+        pdf(("body", A_BODY[1:]))
+        + f"{last[:16]}\n\n{last[16:]}\n\n{A_TITLE}\n\n"
+        + pdf(("body", C_BODY), ("lines", [C_TITLE]))
+    )
+    al = align(web((A_TITLE, [*A_BODY[1:], last]), (C_TITLE, C_BODY)), right)
+    title = unit_with(al, "left", A_TITLE)
+    assert canon(title.right or "") == canon(A_TITLE)
+
+
+def test_a_title_the_pdf_breaks_before_its_dash_is_one_paired_title() -> None:
+    title = "湿地修复——沿江城市的新课题"
+    left = f"# {title}\n\n" + "\n\n".join(B_BODY) + f"\n\n# {A_TITLE}\n\n" + "\n\n".join(A_BODY)
+    right = pdf(("lines", ["湿地修复", "——沿江城市的新课题"]), ("body", B_BODY),
+                ("lines", [A_TITLE]), ("body", A_BODY))  # fmt: skip
+    al = align(left + "\n", right)
+    unit = unit_with(al, "left", title)
+    assert canon(unit.right or "") == canon(title) and unit.role == "title"
