@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from reviewer.core.anchors import Run, find_runs
 from reviewer.core.segment import Block
-from reviewer.core.text import SENTENCE_END, canon_with_index, may_end_paragraph
+from reviewer.core.text import SENTENCE_END, canon_with_index, ends_sentence, may_end_paragraph
 
 _SPLITTABLE = frozenset({"paragraph", "caption"})
 _HEAD = frozenset({"title", "subtitle"})
@@ -203,7 +203,12 @@ def _reconcile(
                 ed_donor.joins.add(d1)  # a sentence broken mid-way: the other side runs on
             else:
                 lo, hi = r1[1] + 1, r2[0]
-                ed_recv.splits.add(_split_point(recv.stream, lo, hi, lo + tail))
+                # Text only the receiver has between the two: one sentence is more often
+                # one the donor dropped at its paragraph's end than a paragraph of its own.
+                extra = recv.stream[lo + tail : hi - head]
+                dropped = not p1.weak_end and len(extra) > 6 and _sentences(extra) == 1
+                guess = hi - head if dropped and ends_sentence(extra) else lo + tail
+                ed_recv.splits.add(_split_point(recv.stream, lo, hi, guess))
 
 
 def _reconcile_head(
@@ -271,10 +276,13 @@ def _edge_splits(
     if recv.reliable_breaks:
         return
     best: dict[int, tuple[int, Overlap]] = {}
+    firsts: dict[int, list[int]] = defaultdict(list)  # receiver → where its donors start
     for (pa, pb), o in ov.items():
         d, r = (pb, pa) if flip else (pa, pb)
         if o.count >= 8 and (d not in best or o.count > best[d][1].count):
             best[d] = (r, o)
+        if o.count >= 8:
+            firsts[r].append(o.a_first if flip else o.b_first)
     for d, (r, o) in best.items():
         dp, rp = donor.pieces[d], recv.pieces[r]
         if dp.role not in _SPLITTABLE or rp.role not in _SPLITTABLE:
@@ -285,7 +293,9 @@ def _edge_splits(
         head = d_first - dp.start
         # What is left after the donor's paragraph ends is a paragraph of its own only if
         # it holds more than one sentence: one sentence is more often one the donor dropped.
-        rest = recv.stream[r_last + 1 + tail : rp.end]
+        # (Up to where the next paragraph the donor has starts: that cut is reconcile's.)
+        stop = min((f for f in firsts[r] if f > r_last), default=rp.end)
+        rest = recv.stream[r_last + 1 + tail : stop]
         if not dp.weak_end and len(rest) > 15 and _sentences(rest) >= 2:
             cut = _sentence_cut(
                 recv.stream, r_last + 1, min(rp.end - 1, r_last + 1 + tail + 8), r_last + 1 + tail

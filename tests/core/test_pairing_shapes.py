@@ -1,5 +1,6 @@
-"""Title-block lines of the PDF re-cut as the web version prints them (issue 7, passages
-paired): each shape on a small hand-made page, not the sample's text."""
+"""Shared passages in one paired unit (issue 7): title-block lines of the PDF re-cut as the
+web version prints them, text only one version has kept with its paragraph. Each shape on
+a small hand-made page, not the sample's text."""
 
 from __future__ import annotations
 
@@ -59,3 +60,19 @@ def test_a_title_the_pdf_breaks_before_its_dash_is_one_paired_title() -> None:
     al = align(left + "\n", right)
     unit = unit_with(al, "left", title)
     assert canon(unit.right or "") == canon(title) and unit.role == "title"
+
+
+def test_a_sentence_dropped_before_a_glued_paragraph_stays_in_the_paired_paragraph() -> None:
+    # The PDF has one more sentence at the end of a paragraph, and its last line fills the
+    # column, so the next paragraph runs on after it.
+    first = "今年的校车都配备了安全员。有的家长认为，有了校车就放心了。"
+    extra = "也有的家长认为，安全员的培训同样重要，要经常组织演练，家长们才能真正地放心啊！"
+    lines = [(first + extra)[i : i + 17] for i in range(0, len(first + extra), 17)]
+    assert len(lines[-1]) == 17  # a full last line: no break after it
+    right = pdf(("lines", [A_TITLE])) + "".join(f"{ln}\n\n" for ln in lines)
+    right += pdf(("body", [A_BODY[3]]), ("lines", [C_TITLE]), ("body", C_BODY))
+    al = align(web((A_TITLE, [first, A_BODY[3]]), (C_TITLE, C_BODY)), right)
+    unit = unit_with(al, "left", first)
+    assert unit.right is not None and canon(unit.right) == canon(first + extra)
+    assert any(canon(c.right) == canon(extra) for c in unit.conflicts)
+    assert canon(unit_with(al, "left", A_BODY[3]).right or "") == canon(A_BODY[3])
