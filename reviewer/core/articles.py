@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from reviewer.core.align import Piece, Side
+from reviewer.core.roles import paired_role
 from reviewer.core.text import may_end_paragraph
 
 _CONTENT = frozenset({"paragraph", "caption"})
@@ -380,7 +381,8 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
 
     groups: dict[object, list[Draft]] = defaultdict(list)
     for i, p in enumerate(a.pieces):
-        d = Draft(i, pa.get(i), p.role, (i, 0, 0))
+        role = p.role if i not in pa else paired_role(a, b, i, pa[i])
+        d = Draft(i, pa.get(i), role, (i, 0, 0))
         if i in dup_a:
             d.dup_of = ("a", dup_a[i])
         groups[root_a[i]].append(d)

@@ -76,3 +76,13 @@ def test_a_sentence_dropped_before_a_glued_paragraph_stays_in_the_paired_paragra
     assert unit.right is not None and canon(unit.right) == canon(first + extra)
     assert any(canon(c.right) == canon(extra) for c in unit.conflicts)
     assert canon(unit_with(al, "left", A_BODY[3]).right or "") == canon(A_BODY[3])
+
+
+def test_a_deck_the_web_prints_as_a_plain_line_is_a_subtitle_as_the_pdf_sets_it() -> None:
+    deck = "——三年恢复湿地八万亩"
+    left = web((A_TITLE, A_BODY), (None, [deck, *B_BODY]))
+    # The PDF sets the title block apart from the body by a blank line.
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY), ("lines", [B_TITLE, deck]))
+    right += "\n" + pdf(("body", B_BODY))
+    unit = unit_with(align(left, right), "left", deck)
+    assert unit.right is not None and unit.role == "subtitle"
