@@ -265,6 +265,9 @@ def _wrapped_paras(raw: str) -> list[Para]:
     return out
 
 
+_SIGNATURE = re.compile(r"[（(][^（）()]{1,30}[）)]$")
+
+
 def _broken_pair(a: Para, b: Para) -> bool:
     """``a`` is body text cut mid-sentence and ``b`` goes on with it."""
     if a.kind != "text" or b.kind != "text" or (b.hard_before and not b.text):
@@ -272,6 +275,9 @@ def _broken_pair(a: Para, b: Para) -> bool:
     head = "".join(a.text.split())
     if len(head) < 20 or not any(ch in head for ch in "，。、；") or may_end_paragraph(head):
         return False
+    sign = _SIGNATURE.search(head)
+    if sign and may_end_paragraph(head[: sign.start()]):
+        return False  # "…的欢迎。（周新华）": a paragraph closed by its author's signature
     tail = "".join(b.text.split())
     return bool(tail) and tail[0] not in "（(【[《“‘—●·" and not DATELINE.match(tail)
 

@@ -86,3 +86,14 @@ def test_a_deck_the_web_prints_as_a_plain_line_is_a_subtitle_as_the_pdf_sets_it(
     right += "\n" + pdf(("body", B_BODY))
     unit = unit_with(align(left, right), "left", deck)
     assert unit.right is not None and unit.role == "subtitle"
+
+
+def test_a_paragraph_closed_by_a_signature_is_not_run_on_into_the_credit_after_it() -> None:
+    signed = B_BODY[2] + "（李华）"
+    credit = "新华社记者张明摄"
+    left = web((B_TITLE, [*B_BODY[:2], signed, credit]))
+    right = pdf(("lines", [B_TITLE]), ("body", [*B_BODY[:2], signed]), ("lines", [credit]))
+    al = align(left, right)
+    unit = unit_with(al, "left", signed)
+    assert unit.role == "paragraph" and canon(unit.right or "") == canon(signed)
+    assert unit_with(al, "left", credit).role == "caption"
