@@ -30,7 +30,10 @@ _POSITION_NAME = re.compile(
     r"[\u4e00-\u9fff·]{2,3}$"
 )
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
-_CAPTION = re.compile(r"(?:拍摄|摄$|新华/传真|新华社发|（新华社发|供图$|[（(][^（）()]*摄[）)]$)")
+_CAPTION = re.compile(
+    r"(?:^(?:这是|图为).*拍摄|拍摄[^。，]{0,16}$|摄$|新华/传真|新华社发|（新华社发|供图$"
+    r"|[（(][^（）()]*摄[）)]$)"
+)
 
 
 def squeeze(text: str) -> str:

@@ -97,3 +97,11 @@ def test_a_paragraph_closed_by_a_signature_is_not_run_on_into_the_credit_after_i
     unit = unit_with(al, "left", signed)
     assert unit.role == "paragraph" and canon(unit.right or "") == canon(signed)
     assert unit_with(al, "left", credit).role == "caption"
+
+
+def test_a_paragraph_that_mentions_filming_is_not_a_photo_caption() -> None:
+    from reviewer.core.roles import classify
+
+    assert classify("每次拍摄之前，他总是先和被拍的人聊天，了解他们的生活和想法。") == "paragraph"
+    assert classify("这是3月5日在昆明拍摄的山区校车。") == "caption"
+    assert classify("山区小学的新校车（新华社记者 张明 拍摄）") == "caption"
