@@ -14,6 +14,7 @@ from test_structure_shapes import (
     align,
     pdf,
     web,
+    wrap,
 )
 
 from reviewer.core.model import Alignment, Unit
@@ -105,3 +106,18 @@ def test_a_paragraph_that_mentions_filming_is_not_a_photo_caption() -> None:
     assert classify("每次拍摄之前，他总是先和被拍的人聊天，了解他们的生活和想法。") == "paragraph"
     assert classify("这是3月5日在昆明拍摄的山区校车。") == "caption"
     assert classify("山区小学的新校车（新华社记者 张明 拍摄）") == "caption"
+
+
+def test_a_pdf_dateline_wrapped_inside_its_reporter_bracket_stays_one_dateline() -> None:
+    # A narrow column right after a wide one: the first line, cut inside "（记者…", is
+    # short against its neighbours, yet the open bracket says it goes on.
+    dateline = "新华社昆明3月5日电（记者王明）"
+    body = "".join(A_BODY[2:]) + "".join(C_BODY[1:])
+    story = "".join(B_BODY) + "".join(B_BODY)
+    wide = wrap(story, 24)
+    narrow = ["新华社昆明 3 月 5 日电（记者王", "明）" + body[:12]]
+    narrow += [body[i : i + 14] for i in range(12, len(body), 14)]
+    right = "".join(f"{ln}\n\n" for ln in [*wide, B_TITLE, *narrow])
+    left = web((B_TITLE, [story]), (A_TITLE, [dateline + body]))
+    unit = unit_with(align(left, right), "left", dateline)
+    assert canon(unit.right or "") == canon(dateline) and unit.role == "byline"
