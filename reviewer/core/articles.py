@@ -253,8 +253,8 @@ def _duplicates(side: Side, one_sided: list[int]) -> dict[int, int]:
         whole.setdefault(s[p.start : p.end], pi)
     for pi in one_sided:
         p = side.pieces[pi]
-        if p.role in ("title", "subtitle", "byline"):
-            continue  # datelines and headings legitimately repeat on a page
+        if p.role in ("title", "subtitle", "byline") or (p.role == "caption" and p.size < 20):
+            continue  # datelines, headings and photo credits legitimately repeat on a page
         if p.size < 20:
             # Short text counts as a duplicate only when a whole earlier piece reads the same.
             first_pi = whole.get(s[p.start : p.end], pi)

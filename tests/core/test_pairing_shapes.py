@@ -121,3 +121,15 @@ def test_a_pdf_dateline_wrapped_inside_its_reporter_bracket_stays_one_dateline()
     left = web((B_TITLE, [story]), (A_TITLE, [dateline + body]))
     unit = unit_with(align(left, right), "left", dateline)
     assert canon(unit.right or "") == canon(dateline) and unit.role == "byline"
+
+
+def test_a_photo_credit_printed_under_two_stories_pairs_in_each() -> None:
+    credit = "新华/传真"
+    left = web((A_TITLE, [*A_BODY, credit]), (B_TITLE, [*B_BODY, credit]))
+    # The PDF prints each title after its body, the credit in the title block.
+    right = pdf(("body", A_BODY), ("lines", [A_TITLE, credit]), ("body", B_BODY),
+                ("lines", [B_TITLE, credit]))  # fmt: skip
+    al = align(left, right)
+    credits = [(ai, u) for ai, a in enumerate(al.articles) for u in a.units if u.left == credit]
+    assert len(credits) == 2 and all(u.right == credit and u.role == "caption" for _, u in credits)
+    assert credits[0][0] != credits[1][0]
