@@ -372,7 +372,11 @@ def pair(a: Side, b: Side, runs: list[Run]) -> list[tuple[int, int, int]]:
         if best_b.get(pb, (0, -1))[1] != pa:
             continue
         small = min(a.pieces[pa].size, b.pieces[pb].size)
-        if n >= 4 and n >= 0.15 * small:
+        big = max(a.pieces[pa].size, b.pieces[pb].size)
+        # Bylines and credits share boilerplate: a run through it from the line before
+        # ("…摄本报记者") does not make "本报记者 X" and "本报记者 Y" one line.
+        lines = {a.pieces[pa].role, b.pieces[pb].role} & {"byline", "caption"}
+        if n >= 4 and n >= 0.15 * small and (not lines or big > 20 or n >= 0.7 * big):
             out.append((pa, pb, n))
     return sorted(out)
 

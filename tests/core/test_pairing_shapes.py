@@ -133,3 +133,15 @@ def test_a_photo_credit_printed_under_two_stories_pairs_in_each() -> None:
     credits = [(ai, u) for ai, a in enumerate(al.articles) for u in a.units if u.left == credit]
     assert len(credits) == 2 and all(u.right == credit and u.role == "caption" for _, u in credits)
     assert credits[0][0] != credits[1][0]
+
+
+def test_two_bylines_that_share_only_their_boilerplate_are_not_one_line() -> None:
+    credit = "本报记者李明摄"
+    # A_BODY opens with the byline "本报记者 王明"; the web also keeps a continuation mark.
+    left = web((B_TITLE, [*B_BODY, credit]), (None, [A_BODY[0], "（上接第一版）", *A_BODY[1:]]))
+    right = pdf(
+        ("lines", [B_TITLE]), ("body", B_BODY), ("lines", [credit, "本报记者 路平"]),
+        ("body", C_BODY), ("lines", [A_TITLE, A_BODY[0]]), ("body", A_BODY[1:]),
+    )  # fmt: skip
+    unit = unit_with(align(left, right), "left", A_BODY[0])
+    assert canon(unit.right or "") == canon(A_BODY[0])
