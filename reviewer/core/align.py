@@ -199,7 +199,17 @@ def _reconcile(
             # A sentence broken mid-way (possibly with a changed word at the break).
             broken = gap <= max(tail + head + 3, 40 if p1.weak_end else 0)
             joinable = p1.role in _SPLITTABLE and p2.role in _SPLITTABLE
-            if d2 == d1 + 1 and joinable and p1.weak_end and p1.frag == p2.frag and broken:
+            # A break the wrapped version guessed inside what the other version prints as
+            # one paragraph, with nothing between the two parts: not a paragraph break.
+            guessed = (
+                recv.reliable_breaks and not donor.reliable_breaks and max(tail, head, gap) <= 3
+            )
+            if (
+                d2 == d1 + 1
+                and joinable
+                and p1.frag == p2.frag
+                and ((p1.weak_end and broken) or guessed)
+            ):
                 ed_donor.joins.add(d1)  # a sentence broken mid-way: the other side runs on
             else:
                 lo, hi = r1[1] + 1, r2[0]

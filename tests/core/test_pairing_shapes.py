@@ -145,3 +145,16 @@ def test_two_bylines_that_share_only_their_boilerplate_are_not_one_line() -> Non
     )  # fmt: skip
     unit = unit_with(align(left, right), "left", A_BODY[0])
     assert canon(unit.right or "") == canon(A_BODY[0])
+
+
+def test_a_break_the_pdf_guessed_inside_a_web_paragraph_is_joined() -> None:
+    # A full line ends a sentence and the next line starts "二是…": the PDF guesses a
+    # paragraph break there; the web prints one paragraph.
+    first = "今年山区学校交通有两项变化：一是新增校车一千二百辆。"
+    second = "二是每辆校车都配备了安全员，家长们都很放心。"
+    para = first + second
+    assert len(first) == 26
+    lines = [para[i : i + 13] for i in range(0, len(para), 13)]  # a narrow column
+    right = pdf(("lines", [A_TITLE])) + "".join(f"{ln}\n\n" for ln in lines)
+    unit = unit_with(align(web((A_TITLE, [para])), right), "left", para)
+    assert canon(unit.right or "") == canon(para)
