@@ -18,9 +18,12 @@ from dataclasses import dataclass, field
 
 from reviewer.core.anchors import Run, find_runs
 from reviewer.core.segment import Block
-from reviewer.core.text import SENTENCE_END, canon_with_index, may_end_paragraph
+from reviewer.core.text import SENTENCE_END, canon_with_index, ends_sentence, may_end_paragraph
 
 _SPLITTABLE = frozenset({"paragraph", "caption"})
+_HEAD = frozenset({"title", "subtitle"})
+# A title block's lines: what a wrapped title may be confused with.
+_HEAD_LINES = frozenset({"title", "subtitle", "byline", "caption"})
 
 
 @dataclass
@@ -166,6 +169,8 @@ def overlaps(runs: list[Run], sa: list[int], sb: list[int]) -> dict[tuple[int, i
 class _Edits:
     splits: set[int] = field(default_factory=set)
     joins: set[int] = field(default_factory=set)  # piece index i joins with i + 1
+    # Cuts inside a title block's piece, each with the role of the part it starts.
+    head_cuts: dict[int, str] = field(default_factory=dict)
 
 
 def _ends(side: Side, lo: int, hi: int) -> list[int]:
@@ -208,7 +213,10 @@ def _reconcile(
         if o.count >= 6 or (o.count >= 4 and o.count == donor.pieces[d].size):
             by_recv[r].append((d, o))
     for r, contribs in by_recv.items():
-        if len(contribs) < 2 or recv.pieces[r].role in ("title", "subtitle"):
+        if len(contribs) < 2:
+            continue
+        if recv.pieces[r].role in _HEAD:
+            _reconcile_head(donor, recv, r, contribs, flip, ed_donor, ed_recv)
             continue
 
         def rpos(o: Overlap) -> tuple[int, int]:
@@ -229,11 +237,62 @@ def _reconcile(
             # A sentence broken mid-way (possibly with a changed word at the break).
             broken = gap <= max(tail + head + 3, 40 if p1.weak_end else 0)
             joinable = p1.role in _SPLITTABLE and p2.role in _SPLITTABLE
-            if d2 == d1 + 1 and joinable and p1.weak_end and p1.frag == p2.frag and broken:
+            # A break the wrapped version guessed inside what the other version prints as
+            # one paragraph, with nothing between the two parts: not a paragraph break.
+            guessed = (
+                recv.reliable_breaks and not donor.reliable_breaks and max(tail, head, gap) <= 3
+            )
+            if (
+                d2 == d1 + 1
+                and joinable
+                and p1.frag == p2.frag
+                and ((p1.weak_end and broken) or guessed)
+            ):
                 ed_donor.joins.add(d1)  # a sentence broken mid-way: the other side runs on
             else:
                 lo, hi = r1[1] + 1, r2[0]
-                ed_recv.splits.add(_split_point(recv, lo, hi, lo + tail))
+                # Text only the receiver has between the two: one sentence is more often
+                # one the donor dropped at its paragraph's end than a paragraph of its own.
+                extra = recv.stream[lo + tail : hi - head]
+                dropped = not p1.weak_end and len(extra) > 6 and _sentences(extra) == 1
+                guess = hi - head if dropped and ends_sentence(extra) else lo + tail
+                ed_recv.splits.add(_split_point(recv, lo, hi, guess))
+
+
+def _reconcile_head(
+    donor: Side,
+    recv: Side,
+    r: int,
+    contribs: list[tuple[int, Overlap]],
+    flip: bool,
+    ed_donor: _Edits,
+    ed_recv: _Edits,
+) -> None:
+    """A title block's lines as the version with reliable line breaks (markdown headings)
+    shows them: a title the PDF wrapped over two pieces is joined; a PDF piece that glued a
+    title to the deck or title under it is cut where the other version's lines end."""
+    if recv.reliable_breaks == donor.reliable_breaks:
+        return
+    if any(donor.pieces[d].role not in _HEAD_LINES for d, _ in contribs):
+        return
+    # (first, last) position in the receiver, donor piece, overlap; in receiver order.
+    pos = [((o.a_first, o.a_last) if flip else (o.b_first, o.b_last), d, o) for d, o in contribs]
+    pos.sort(key=lambda t: t[0][0])
+    if recv.reliable_breaks:
+        # One heading of the reliable version over consecutive head pieces: one title.
+        ds = [d for _, d, _ in pos]
+        if ds == list(range(ds[0], ds[0] + len(ds))) and all(
+            donor.pieces[d].role in _HEAD for d in ds
+        ):
+            ed_donor.joins.update(ds[:-1])
+        return
+    pairs = list(itertools.pairwise(pos))
+    if any(two[0][0] <= one[0][1] for one, two in pairs):
+        return  # interleaved: not a clean boundary
+    for ((_, last), d1, o1), ((first, _), d2, _) in pairs:
+        tail = donor.pieces[d1].end - 1 - (o1.b_last if flip else o1.a_last)
+        ed_recv.head_cuts[max(last + 1, min(first, last + 1 + tail))] = donor.pieces[d2].role
+    ed_recv.head_cuts.setdefault(recv.pieces[r].start, donor.pieces[pos[0][1]].role)
 
 
 def _sentence_cut(side: Side, lo: int, hi: int, guess: int) -> int | None:
@@ -261,10 +320,13 @@ def _edge_splits(
     if recv.reliable_breaks:
         return
     best: dict[int, tuple[int, Overlap]] = {}
+    firsts: dict[int, list[int]] = defaultdict(list)  # receiver → where its donors start
     for (pa, pb), o in ov.items():
         d, r = (pb, pa) if flip else (pa, pb)
         if o.count >= 8 and (d not in best or o.count > best[d][1].count):
             best[d] = (r, o)
+        if o.count >= 8:
+            firsts[r].append(o.a_first if flip else o.b_first)
     for d, (r, o) in best.items():
         dp, rp = donor.pieces[d], recv.pieces[r]
         if dp.role not in _SPLITTABLE or rp.role not in _SPLITTABLE:
@@ -275,7 +337,9 @@ def _edge_splits(
         head = d_first - dp.start
         # What is left after the donor's paragraph ends is a paragraph of its own only if
         # it holds more than one sentence: one sentence is more often one the donor dropped.
-        rest = recv.stream[r_last + 1 + tail : rp.end]
+        # (Up to where the next paragraph the donor has starts: that cut is reconcile's.)
+        stop = min((f for f in firsts[r] if f > r_last), default=rp.end)
+        rest = recv.stream[r_last + 1 + tail : stop]
         if not dp.weak_end and len(rest) > 15 and _sentences(rest) >= 2:
             cut = _sentence_cut(
                 recv, r_last + 1, min(rp.end - 1, r_last + 1 + tail + 8), r_last + 1 + tail
@@ -290,7 +354,7 @@ def _edge_splits(
 
 
 def _apply(side: Side, ed: _Edits) -> bool:
-    if not ed.splits and not ed.joins:
+    if not ed.splits and not ed.joins and not ed.head_cuts:
         return False
     merged: list[Piece] = []
     for i, p in enumerate(side.pieces):
@@ -301,9 +365,17 @@ def _apply(side: Side, ed: _Edits) -> bool:
             merged.append(Piece(p.start, p.end, p.role, p.frag, p.weak_end))
     out: list[Piece] = []
     cuts = sorted(ed.splits)
+    heads = sorted(ed.head_cuts)
     for p in merged:
+        if p.role in _HEAD:
+            inner = [c for c in heads[bisect.bisect_right(heads, p.start) :] if c < p.end]
+            bounds = [p.start, *inner, p.end]
+            for s, e in itertools.pairwise(bounds):
+                role = ed.head_cuts.get(s, p.role) if inner else p.role
+                out.append(Piece(s, e, role, p.frag, p.weak_end if e == p.end else True))
+            continue
         inner = [c for c in cuts[bisect.bisect_right(cuts, p.start) :] if c < p.end]
-        if not inner or p.role in ("title", "subtitle"):
+        if not inner:
             out.append(p)
             continue
         bounds = [p.start, *inner, p.end]
@@ -344,7 +416,11 @@ def pair(a: Side, b: Side, runs: list[Run]) -> list[tuple[int, int, int]]:
         if best_b.get(pb, (0, -1))[1] != pa:
             continue
         small = min(a.pieces[pa].size, b.pieces[pb].size)
-        if n >= 4 and n >= 0.15 * small:
+        big = max(a.pieces[pa].size, b.pieces[pb].size)
+        # Bylines and credits share boilerplate: a run through it from the line before
+        # ("…摄本报记者") does not make "本报记者 X" and "本报记者 Y" one line.
+        lines = {a.pieces[pa].role, b.pieces[pb].role} & {"byline", "caption"}
+        if n >= 4 and n >= 0.15 * small and (not lines or big > 20 or n >= 0.7 * big):
             out.append((pa, pb, n))
     return sorted(out)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from reviewer.core.align import Piece, Side
+from reviewer.core.roles import paired_role
 from reviewer.core.text import may_end_paragraph
 
 _CONTENT = frozenset({"paragraph", "caption"})
@@ -300,8 +301,8 @@ def _duplicates(side: Side, one_sided: list[int]) -> dict[int, int]:
         whole.setdefault(s[p.start : p.end], pi)
     for pi in one_sided:
         p = side.pieces[pi]
-        if p.role in ("title", "subtitle", "byline"):
-            continue  # datelines and headings legitimately repeat on a page
+        if p.role in ("title", "subtitle", "byline") or (p.role == "caption" and p.size < 20):
+            continue  # datelines, headings and photo credits legitimately repeat on a page
         if p.size < 20:
             # Short text counts as a duplicate only when a whole earlier piece reads the same.
             first_pi = whole.get(s[p.start : p.end], pi)
@@ -428,7 +429,8 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
 
     groups: dict[object, list[Draft]] = defaultdict(list)
     for i, p in enumerate(a.pieces):
-        d = Draft(i, pa.get(i), p.role, (i, 0, 0))
+        role = p.role if i not in pa else paired_role(a, b, i, pa[i])
+        d = Draft(i, pa.get(i), role, (i, 0, 0))
         if i in dup_a:
             d.dup_of = ("a", dup_a[i])
         groups[root_a[i]].append(d)

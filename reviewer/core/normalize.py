@@ -252,6 +252,8 @@ def _wrapped_paras(raw: str) -> list[Para]:
             slack += 4 if first else 0
             if _BARE_DATELINE.match(stripped):
                 brk = True  # "新华社北京7月18日电" on a line of its own closes an article
+            elif _opens_bracket(stripped):
+                brk = False  # "…日电（记者邓" / "献忠）…": the bracket closes on the next line
             elif may_end_paragraph(stripped):
                 brk = widths[i] < col - slack or bool(_PARA_START.match(nxt))
             elif first:
@@ -306,6 +308,12 @@ def _short_predicate(tail: str) -> bool:
     """The next paragraph opens with a sentence too short to stand alone ("进一步完善。")."""
     m = re.search(r"[。！？]", tail)
     return m is not None and 2 <= m.start() <= 6 and not re.search(r"[，、；：]", tail[: m.start()])
+
+
+def _opens_bracket(line: str) -> bool:
+    """The line leaves a bracket open: it cannot end a paragraph."""
+    k = max(line.rfind("（"), line.rfind("("))
+    return k >= 0 and "）" not in line[k:] and ")" not in line[k:]
 
 
 def _broken_pair(a: Para, b: Para) -> bool:

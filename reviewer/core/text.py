@@ -57,7 +57,7 @@ def ends_sentence(s: str) -> bool:
 
 
 # A short bracketed note after the last sentence: "…核收。（张福纯）", "…。（新华社稿）".
-_TRAILING_NOTE = re.compile(r"[（(][^（()）]{1,20}[）)]$")
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]{1,30}[）)]$")
 
 
 def may_end_paragraph(s: str) -> bool:
