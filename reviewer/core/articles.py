@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from reviewer.core.align import Piece, Side
+from reviewer.core.roles import is_end_marker
 from reviewer.core.text import may_end_paragraph
 
 _CONTENT = frozenset({"paragraph", "caption"})
@@ -73,6 +74,13 @@ def _titleish(side: Side, i: int) -> bool:
     return "。" not in t and not may_end_paragraph(t)
 
 
+def _closes_before(side: Side, i: int) -> bool:
+    p = side.pieces[i]
+    if p.role == "caption":
+        return True
+    return p.role == "byline" and is_end_marker(side.text(p)[0])
+
+
 def _subfragments(
     side: Side, partner: dict[int, int], other_seg: list[int]
 ) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
@@ -111,6 +119,13 @@ def _subfragments(
             start = min(rest, default=start) if not titles else start
         else:
             start = heads[0] if heads else lo + 1
+            # A closing dateline and the photo credits after it end the article before.
+            while (
+                start < len(pieces)
+                and pieces[start].frag == pieces[lo].frag
+                and _closes_before(side, start)
+            ):
+                start += 1
         starts.add(start)
         if c in jumps:
             jump_starts.add(start)
@@ -252,8 +267,8 @@ def _duplicates(side: Side, one_sided: list[int]) -> dict[int, int]:
         whole.setdefault(s[p.start : p.end], pi)
     for pi in one_sided:
         p = side.pieces[pi]
-        if p.role in ("title", "subtitle", "byline"):
-            continue  # datelines and headings legitimately repeat on a page
+        if p.role in ("title", "subtitle", "byline") or (p.role == "caption" and p.size < 20):
+            continue  # datelines, headings and photo credits legitimately repeat on a page
         if p.size < 20:
             # Short text counts as a duplicate only when a whole earlier piece reads the same.
             first_pi = whole.get(s[p.start : p.end], pi)
