@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from reviewer.core.align import Piece, Side
+from reviewer.core.relocation import rejoin_moved, relocate
 from reviewer.core.roles import is_end_marker
 from reviewer.core.text import may_end_paragraph
 
@@ -141,42 +142,6 @@ def _subfragments(
                 moved.add((frag, part))
         out.append((frag, part))
     return out, moved
-
-
-def _rejoin_moved(
-    uf: _UnionFind, subs: dict[str, list[tuple[int, int]]], moved: dict[str, set]
-) -> None:
-    """A passage one version moved into another article is cut off on both sides; it goes
-    back to where the other version prints it, as the tail of its own article.
-
-    The side that holds the passage inside another article (a part sandwiched between two
-    parts of one article) is the one that moved it.
-    """
-    order = {s: list(dict.fromkeys(keys)) for s, keys in subs.items()}
-    members: dict[object, list[tuple[str, int]]] = defaultdict(list)
-    for s, keys in order.items():
-        for idx, key in enumerate(keys):
-            members[uf.find((s, key))].append((s, idx))
-    for group in list(members.values()):
-        # Only passages cut off on every side, at least once by a jump backwards.
-        if any(order[s][idx][1] == 0 for s, idx in group) or not any(
-            order[s][idx] in moved[s] for s, idx in group
-        ):
-            continue
-        homes = []
-        for s, idx in group:
-            keys = order[s]
-            prev = keys[idx - 1] if idx > 0 else None
-            nxt = keys[idx + 1] if idx + 1 < len(keys) else None
-            if prev is None or prev[0] != keys[idx][0]:
-                continue
-            inside = (
-                nxt is not None and nxt[0] == prev[0] and uf.find((s, nxt)) == uf.find((s, prev))
-            )
-            if not inside:
-                homes.append((s, prev))
-        if len({s for s, _ in homes}) == 1:
-            uf.union(homes[0], (group[0][0], order[group[0][0]][group[0][1]]))
 
 
 def _context_gap(partner: dict[int, int], i: int, j: int) -> int:
@@ -376,7 +341,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         uf.find(("a", sub_a[i]))
     for j in range(len(b.pieces)):
         uf.find(("b", sub_b[j]))
-    _rejoin_moved(uf, {"a": sub_a, "b": sub_b}, {"a": moved_a, "b": moved_b})
+    rejoin_moved(uf, {"a": sub_a, "b": sub_b}, {"a": moved_a, "b": moved_b})
     _attach_orphans(uf, "a", a.pieces, sub_a)
     _attach_orphans(uf, "b", b.pieces, sub_b)
     _glue_weak(uf, "a", a, sub_a, pa, b)
@@ -392,6 +357,10 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         root_a[i] = root_a[orig]
     for j, orig in dup_b.items():
         root_b[j] = root_b[orig]
+    moved = relocate(
+        {"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b},
+        {"a": set(dup_a), "b": set(dup_b)},
+    )  # fmt: skip
 
     groups: dict[object, list[Draft]] = defaultdict(list)
     for i, p in enumerate(a.pieces):
@@ -428,6 +397,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
             groups[root].append(d)
     articles = []
     for units in groups.values():
+        _place_moved(units, moved)
         units.sort(key=lambda d: d.key)
         units = _pair_short(units, a, b)
         head = [u for u in units if u.role in _HEAD]
@@ -435,6 +405,20 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         articles.append(_fill_gaps(head, a, b) + _fill_gaps(body, a, b))
     articles.sort(key=lambda us: min(u.key for u in us))
     return articles
+
+
+def _place_moved(units: list[Draft], moved: dict[str, set[int]]) -> None:
+    """Passages moved back into an article follow its last paragraph (a moved passage is
+    the article's tail), in their own order."""
+    back = [u for u in units if u.a in moved["a"] or u.b in moved["b"]]
+    if not back:
+        return
+    rest = [u.key for u in units if u.role == "paragraph" and u not in back]
+    if not rest:
+        return
+    k0, k1, k2 = max(rest)
+    for n, u in enumerate(sorted(back, key=lambda d: d.key)):
+        u.key = (k0, k1, k2 + 1 + n)
 
 
 def _attach_orphans(uf: _UnionFind, side: str, pieces: list[Piece], sub: list) -> None:

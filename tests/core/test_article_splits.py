@@ -42,3 +42,30 @@ def test_the_same_photo_credit_under_two_stories_stays_with_each() -> None:
     assert _homes(al, credit) == {a, b}
     credits = [u for art in al.articles for u in art.units if canon(u.left or "") == credit]
     assert all(u.duplicate_of is None for u in credits)
+
+
+def test_a_tail_the_web_pasted_into_another_story_goes_back_where_the_pdf_prints_it() -> None:
+    # The web carries the wetland story's last paragraph inside the school-bus story.
+    moved = "专家认为，湿地修复既能涵养水源，也能为沿江城市居民提供更多亲近湿地的空间。"
+    bus = [*A_BODY[:3], moved, A_BODY[3]]
+    left = web((A_TITLE, bus), (B_TITLE, B_BODY[:2]))
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY), ("lines", [B_TITLE]),
+                ("body", [*B_BODY[:2], moved]))  # fmt: skip
+    al = align(left, right)
+    assert article_of(al, moved[-12:]) == article_of(al, B_BODY[1][-10:])
+    assert article_of(al, A_BODY[3][-10:]) == article_of(al, A_BODY[2][-10:])
+
+
+def test_a_one_sided_paragraph_after_a_pasted_passage_follows_it_by_its_words() -> None:
+    # The web pastes two wetland paragraphs into the school-bus story; the PDF prints the
+    # first at the end of the wetland story and lost the second.
+    moved = "专家认为，湿地修复既能涵养水源，也能为沿江城市居民提供更多亲近湿地的空间。"
+    lost = "沿江城市的湿地修复工程还将吸引候鸟回归，湿地观测站点向市民开放。"
+    left = web((A_TITLE, [*A_BODY[:3], moved, lost, A_BODY[3]]), (B_TITLE, B_BODY[:2]))
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY), ("lines", [B_TITLE]),
+                ("body", [*B_BODY[:2], moved]))  # fmt: skip
+    al = align(left, right)
+    wetland = article_of(al, B_BODY[1][-10:])
+    assert article_of(al, moved[-12:]) == wetland
+    assert article_of(al, lost[-12:]) == wetland
+    assert article_of(al, A_BODY[3][-10:]) != wetland

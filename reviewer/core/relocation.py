@@ -1,0 +1,235 @@
+"""Passages one version pasted into another article go back to the article they belong to.
+
+A scraped page sometimes carries an article's last paragraphs inside a neighbouring
+article (the sample's spliced passage). The structure of both versions says where such a
+passage is in dispute; its words say where it belongs: a story's paragraphs share names,
+places and terms that the other stories on the page do not use.
+
+``rejoin_moved`` works on the parts of fragments (structure alone); ``relocate`` then moves
+runs of paragraphs still in dispute, by their words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Hashable
+from typing import Protocol
+
+from reviewer.core.align import Side
+
+
+class UnionFind(Protocol):
+    def find(self, x: object) -> object: ...
+    def union(self, x: object, y: object) -> None: ...
+
+
+MARGIN = 2.0  # the passage must share twice the evidence with its new article
+# and enough of it (idf-weighted shared bigrams over sqrt(its bigrams)): less where the
+# other version prints the passage in that article, more where only its words say so.
+MIN_PRINTED = 0.5
+MIN_WORDS = 2.0
+MIN_GRAMS = 8  # shorter passages say too little about their article
+
+
+def _grams(text: str) -> frozenset[str]:
+    """Distinct bigrams of CJK characters: the words a passage uses."""
+    return frozenset(
+        text[k : k + 2]
+        for k in range(len(text) - 1)
+        if "\u4e00" <= text[k] <= "\u9fff" and "\u4e00" <= text[k + 1] <= "\u9fff"
+    )
+
+
+class _Bags:
+    """Per article, how often each bigram occurs in its paragraphs (both versions)."""
+
+    def __init__(self, sides: dict[str, Side], roots: dict[str, list[Hashable]]) -> None:
+        self.grams: dict[tuple[str, int], frozenset[str]] = {}
+        self.count: dict[Hashable, Counter[str]] = defaultdict(Counter)
+        self.where: dict[str, set[Hashable]] = defaultdict(set)
+        for s, side in sides.items():
+            for i, p in enumerate(side.pieces):
+                if p.role == "paragraph":
+                    g = _grams(side.stream[p.start : p.end])
+                    self.grams[(s, i)] = g
+                    self.count[roots[s][i]].update(g)
+                    for x in g:
+                        self.where[x].add(roots[s][i])
+
+    def scores(
+        self,
+        run: list[tuple[str, int]],
+        roots: dict[str, list],
+        articles: set[Hashable],
+        shadow: list[tuple[str, int]],
+    ) -> dict[Hashable, float]:
+        """How much of the run's vocabulary the rest of each article uses: shared bigrams
+        weighted by how few articles use them. The run itself and its ``shadow`` (one-sided
+        text next to it, as doubtful as the run) are left out of its host."""
+        grams: set[str] = set()
+        own: Counter[str] = Counter()
+        for s, i in run:
+            g = self.grams.get((s, i), frozenset())
+            grams |= g
+            own.update(g)
+        for s, i in shadow:
+            own.update(self.grams.get((s, i), frozenset()))
+        host = roots[run[0][0]][run[0][1]]
+        n = len(self.count) + 1
+        out = dict.fromkeys(articles, 0.0)
+        for g in grams:
+            users = [c for c in self.where[g] if self.count[c][g] > (own[g] if c == host else 0)]
+            idf = math.log(n / len(users)) if users else 0.0
+            for c in users:
+                if c in out:
+                    out[c] += idf
+        root = math.sqrt(len(grams)) if grams else 1.0
+        return {c: v / root for c, v in out.items()}
+
+
+def rejoin_moved(
+    uf: UnionFind, subs: dict[str, list[tuple[int, int]]], moved: dict[str, set]
+) -> None:
+    """A passage one version moved into another article is cut off on both sides; it goes
+    back to where the other version prints it, as the tail of its own article.
+
+    The side that holds the passage inside another article (a part sandwiched between two
+    parts of one article) is the one that moved it.
+    """
+    order = {s: list(dict.fromkeys(keys)) for s, keys in subs.items()}
+    members: dict[object, list[tuple[str, int]]] = defaultdict(list)
+    for s, keys in order.items():
+        for idx, key in enumerate(keys):
+            members[uf.find((s, key))].append((s, idx))
+    for group in list(members.values()):
+        # Only passages cut off on every side, at least once by a jump backwards.
+        if any(order[s][idx][1] == 0 for s, idx in group) or not any(
+            order[s][idx] in moved[s] for s, idx in group
+        ):
+            continue
+        homes = []
+        for s, idx in group:
+            keys = order[s]
+            prev = keys[idx - 1] if idx > 0 else None
+            nxt = keys[idx + 1] if idx + 1 < len(keys) else None
+            if prev is None or prev[0] != keys[idx][0]:
+                continue
+            inside = (
+                nxt is not None and nxt[0] == prev[0] and uf.find((s, nxt)) == uf.find((s, prev))
+            )
+            if not inside:
+                homes.append((s, prev))
+        if len({s for s, _ in homes}) == 1:
+            uf.union(homes[0], (group[0][0], order[group[0][0]][group[0][1]]))
+
+
+def _paragraphs(side: Side, skip: set[int]) -> list[int]:
+    return [i for i, p in enumerate(side.pieces) if p.role == "paragraph" and i not in skip]
+
+
+def relocate(
+    sides: dict[str, Side],
+    partner: dict[str, dict[int, int]],
+    roots: dict[str, list[Hashable]],
+    skip: dict[str, set[int]],
+) -> dict[str, set[int]]:
+    """Move disputed runs of paragraphs (``roots`` is updated in place); returns the moved
+    pieces per side. ``sides`` has keys "a" and "b"; ``skip`` holds duplicates."""
+    other = {"a": "b", "b": "a"}
+    bags = _Bags(sides, roots)
+    paras = {s: _paragraphs(sides[s], skip[s]) for s in sides}
+    rank = {s: {i: k for k, i in enumerate(paras[s])} for s in sides}
+    moved: dict[str, set[int]] = {"a": set(), "b": set()}
+    for s in ("a", "b"):
+        o, side, ps = other[s], sides[s], paras[s]
+        for k, e in _runs(ps, partner[s], rank[o], roots[s]):
+            run, prev, nxt = ps[k : e + 1], ps[k - 1], ps[e + 1]
+            host, paired = roots[s][run[0]], run[0] in partner[s]
+            frag = side.pieces[run[0]].frag
+            if not side.pieces[prev].frag == frag == side.pieces[nxt].frag:
+                continue
+            floor = MIN_PRINTED
+            if roots[s][prev] != roots[s][nxt]:
+                # One-sided text where one article ends and another begins, with no break.
+                cands = {roots[s][prev], roots[s][nxt]} if not paired else set()
+            elif roots[s][prev] != host:
+                continue
+            elif paired:
+                # Sandwiched in its article here; the other version prints it elsewhere.
+                cands = _other_context(sides[o], paras[o], rank[o], roots[o], partner[s], run)
+            elif _hole(prev, nxt, partner[s], rank[o]):
+                # The other version prints the article on without it: only words can tell.
+                cands, floor = set(bags.count), MIN_WORDS
+            else:
+                continue
+            cands.discard(host)
+            if not cands:
+                continue
+            members = [(s, i) for i in run] + [(o, partner[s][i]) for i in run if paired]
+            if sum(len(bags.grams.get(m, ())) for m in members[: len(run)]) < MIN_GRAMS:
+                continue
+            shadow = [(s, i) for i in _one_sided_around(ps, k, e, partner[s], roots[s])]
+            got = bags.scores(members, roots, cands | {host}, shadow)
+            best = max(cands, key=lambda c: (got[c], repr(c)))
+            base, top = got[host], got[best]
+            if top >= floor and top >= MARGIN * base:
+                for side_key, i in members:
+                    roots[side_key][i] = best
+                    moved[side_key].add(i)
+    return moved
+
+
+def _runs(
+    ps: list[int], partner: dict[int, int], rank_o: dict[int, int], roots: list
+) -> list[tuple[int, int]]:
+    """(first, last) positions in ``ps`` of runs with a paragraph on either side: consecutive
+    paragraphs of one article, all one-sided or all paired with consecutive paragraphs."""
+    out = []
+    k = 1
+    while k < len(ps) - 1:
+        paired = ps[k] in partner
+        e = k
+        while e + 1 < len(ps) - 1:
+            cur, nxt = ps[e], ps[e + 1]
+            if (nxt in partner) != paired or roots[nxt] != roots[cur]:
+                break
+            if paired and rank_o.get(partner[nxt], -9) != rank_o.get(partner[cur], -9) + 1:
+                break
+            e += 1
+        out.append((k, e))
+        k = e + 1
+    return out
+
+
+def _one_sided_around(ps: list[int], k: int, e: int, partner: dict[int, int], roots: list):
+    """One-sided paragraphs of the run's article right before and after it."""
+    host = roots[ps[k]]
+    out = []
+    for step, at in ((-1, k - 1), (1, e + 1)):
+        while 0 <= at < len(ps) and ps[at] not in partner and roots[ps[at]] == host:
+            out.append(ps[at])
+            at += step
+    return out
+
+
+def _hole(prev: int, nxt: int, partner: dict[int, int], rank_o: dict[int, int]) -> bool:
+    if prev not in partner or nxt not in partner:
+        return False
+    rp, rn = rank_o.get(partner[prev]), rank_o.get(partner[nxt])
+    return rp is not None and rn is not None and rn == rp + 1
+
+
+def _other_context(
+    side: Side, paras: list[int], rank: dict[int, int], roots: list, partner: dict[int, int], run
+) -> set:
+    """Articles of the paragraphs the other version prints right around the run's partners
+    (in the same fragment)."""
+    mine = sorted(rank[partner[i]] for i in run if partner[i] in rank)
+    if not mine:
+        return set()
+    out = set()
+    for at, edge in ((mine[0] - 1, mine[0]), (mine[-1] + 1, mine[-1])):
+        if 0 <= at < len(paras) and side.pieces[paras[at]].frag == side.pieces[paras[edge]].frag:
+            out.add(roots[paras[at]])
+    return out
