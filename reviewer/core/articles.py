@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from reviewer.core.text import may_end_paragraph
 
 _CONTENT = frozenset({"paragraph", "caption"})
 _HEAD = ("title", "subtitle")
+_SIGNATURE = re.compile(r"^\([^()。！？]{1,20}\)$")
 
 
 @dataclass
@@ -76,9 +78,13 @@ def _titleish(side: Side, i: int) -> bool:
 
 
 def _closes_before(side: Side, i: int) -> bool:
+    """A closing dateline, a photo credit or a signature ("（王平 李文）"): what ends a story."""
     p = side.pieces[i]
     if p.role == "caption":
         return True
+    text = side.stream[p.start : p.end]  # canonical: half-width brackets
+    if p.role == "paragraph":
+        return _SIGNATURE.match(text) is not None
     return p.role == "byline" and is_end_marker(side.text(p)[0])
 
 

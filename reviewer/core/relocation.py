@@ -16,6 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable
 from typing import Protocol
 
+from rapidfuzz import fuzz
+
 from reviewer.core.align import Side
 
 
@@ -44,18 +46,28 @@ def _grams(text: str) -> frozenset[str]:
 class _Bags:
     """Per article, how often each bigram occurs in its paragraphs (both versions)."""
 
-    def __init__(self, sides: dict[str, Side], roots: dict[str, list[Hashable]]) -> None:
+    def __init__(
+        self, sides: dict[str, Side], roots: dict[str, list[Hashable]], skip: dict[str, set[int]]
+    ) -> None:
         self.grams: dict[tuple[str, int], frozenset[str]] = {}
         self.count: dict[Hashable, Counter[str]] = defaultdict(Counter)
         self.where: dict[str, set[Hashable]] = defaultdict(set)
         for s, side in sides.items():
             for i, p in enumerate(side.pieces):
-                if p.role == "paragraph":
+                if p.role == "paragraph" and i not in skip[s]:
                     g = _grams(side.stream[p.start : p.end])
                     self.grams[(s, i)] = g
                     self.count[roots[s][i]].update(g)
                     for x in g:
                         self.where[x].add(roots[s][i])
+
+    def move(self, members: list[tuple[str, int]], old: Hashable, new: Hashable) -> None:
+        for m in members:
+            g = self.grams.get(m, frozenset())
+            self.count[old].subtract(g)
+            self.count[new].update(g)
+            for x in g:
+                self.where[x].add(new)
 
     def scores(
         self,
@@ -137,7 +149,7 @@ def relocate(
     """Move disputed runs of paragraphs (``roots`` is updated in place); returns the moved
     pieces per side. ``sides`` has keys "a" and "b"; ``skip`` holds duplicates."""
     other = {"a": "b", "b": "a"}
-    bags = _Bags(sides, roots)
+    bags = _Bags(sides, roots, skip)  # a duplicate's words say nothing of where it belongs
     paras = {s: _paragraphs(sides[s], skip[s]) for s in sides}
     rank = {s: {i: k for k, i in enumerate(paras[s])} for s in sides}
     moved: dict[str, set[int]] = {"a": set(), "b": set()}
@@ -146,23 +158,37 @@ def relocate(
         for k, e in _runs(ps, partner[s], rank[o], roots[s]):
             run, prev, nxt = ps[k : e + 1], ps[k - 1], ps[e + 1]
             host, paired = roots[s][run[0]], run[0] in partner[s]
+            if any(i in moved[s] for i in run):
+                continue  # settled once, from the other version
             frag = side.pieces[run[0]].frag
-            if not side.pieces[prev].frag == frag == side.pieces[nxt].frag:
-                continue
+            near = [x for x in (prev, nxt) if side.pieces[x].frag == frag]
             floor = MIN_PRINTED
-            if roots[s][prev] != roots[s][nxt]:
+            if paired:
+                # In its article here; the other version prints it in another one. One of
+                # the two holds it inside an article (not where one ends and one begins).
+                mine = [roots[s][x] for x in near]
+                theirs = _other_context(sides[o], paras[o], rank[o], roots[o], partner[s], run)
+                if host not in mine or host in theirs:
+                    continue
+                inside = mine == [host, host] or (len(theirs) == 2 and theirs[0] == theirs[1])
+                if not inside:
+                    continue
+                cands = set(theirs)
+            elif len(near) < 2:
+                continue
+            elif roots[s][prev] != roots[s][nxt]:
                 # One-sided text where one article ends and another begins, with no break.
-                cands = {roots[s][prev], roots[s][nxt]} if not paired else set()
-            elif roots[s][prev] != host:
+                cands = {roots[s][prev], roots[s][nxt]}
+            elif roots[s][prev] != host or not _hole(prev, nxt, partner[s], rank[o]):
                 continue
-            elif paired:
-                # Sandwiched in its article here; the other version prints it elsewhere.
-                cands = _other_context(sides[o], paras[o], rank[o], roots[o], partner[s], run)
-            elif _hole(prev, nxt, partner[s], rank[o]):
-                # The other version prints the article on without it: only words can tell.
-                cands, floor = set(bags.count), MIN_WORDS
             else:
-                continue
+                # The other version prints the article on without it: it may print the
+                # text itself elsewhere, one-sided too; else only words can tell.
+                twin = _twin(sides, s, run, paras[o], partner[o], roots[o])
+                if twin is not None and twin != host:
+                    _move(bags, roots, moved, [(s, i) for i in run], host, twin)
+                    continue
+                cands, floor = set(bags.count), MIN_WORDS
             cands.discard(host)
             if not cands:
                 continue
@@ -174,9 +200,7 @@ def relocate(
             best = max(cands, key=lambda c: (got[c], repr(c)))
             base, top = got[host], got[best]
             if top >= floor and top >= MARGIN * base:
-                for side_key, i in members:
-                    roots[side_key][i] = best
-                    moved[side_key].add(i)
+                _move(bags, roots, moved, members, host, best)
     return moved
 
 
@@ -213,6 +237,27 @@ def _one_sided_around(ps: list[int], k: int, e: int, partner: dict[int, int], ro
     return out
 
 
+def _move(bags: _Bags, roots: dict, moved: dict, members: list, old, new) -> None:
+    bags.move(members, old, new)
+    for s, i in members:
+        roots[s][i] = new
+        moved[s].add(i)
+
+
+def _twin(
+    sides: dict[str, Side], s: str, run: list[int], paras_o: list[int], partner_o: dict, roots_o
+) -> Hashable | None:
+    """The article of a one-sided paragraph of the other version that reads as the run."""
+    side, other = sides[s], sides["b" if s == "a" else "a"]
+    text = "".join(side.stream[side.pieces[i].start : side.pieces[i].end] for i in run)
+    for j in paras_o:
+        q = other.pieces[j]
+        near = j not in partner_o and abs(q.size - len(text)) <= 2
+        if near and fuzz.ratio(text, other.stream[q.start : q.end]) >= 90:
+            return roots_o[j]
+    return None
+
+
 def _hole(prev: int, nxt: int, partner: dict[int, int], rank_o: dict[int, int]) -> bool:
     if prev not in partner or nxt not in partner:
         return False
@@ -222,14 +267,14 @@ def _hole(prev: int, nxt: int, partner: dict[int, int], rank_o: dict[int, int]) 
 
 def _other_context(
     side: Side, paras: list[int], rank: dict[int, int], roots: list, partner: dict[int, int], run
-) -> set:
+) -> list:
     """Articles of the paragraphs the other version prints right around the run's partners
     (in the same fragment)."""
     mine = sorted(rank[partner[i]] for i in run if partner[i] in rank)
     if not mine:
-        return set()
-    out = set()
+        return []
+    out = []
     for at, edge in ((mine[0] - 1, mine[0]), (mine[-1] + 1, mine[-1])):
         if 0 <= at < len(paras) and side.pieces[paras[at]].frag == side.pieces[paras[edge]].frag:
-            out.add(roots[paras[at]])
+            out.append(roots[paras[at]])
     return out

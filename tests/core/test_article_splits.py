@@ -10,6 +10,8 @@ from tests.core.test_structure_shapes import (
     A_TITLE,
     B_BODY,
     B_TITLE,
+    C_BODY,
+    C_TITLE,
     align,
     article_of,
     pdf,
@@ -69,3 +71,15 @@ def test_a_one_sided_paragraph_after_a_pasted_passage_follows_it_by_its_words() 
     assert article_of(al, moved[-12:]) == wetland
     assert article_of(al, lost[-12:]) == wetland
     assert article_of(al, A_BODY[3][-10:]) != wetland
+
+
+def test_a_signature_the_web_moved_goes_back_to_the_story_the_pdf_ends_with_it() -> None:
+    # Too short to say anything by its words: the PDF prints the same line, one-sided too.
+    sig = "（何平 李文涛）"
+    left = web((A_TITLE, A_BODY), (B_TITLE, B_BODY), (C_TITLE, [C_BODY[0], sig, C_BODY[1]]))
+    right = pdf(
+        ("lines", [A_TITLE]), ("body", [*A_BODY, sig]), ("lines", [B_TITLE]), ("body", B_BODY),
+        ("lines", [C_TITLE]), ("body", C_BODY),
+    )  # fmt: skip
+    al = align(left, right)
+    assert article_of(al, "何平李文涛") == article_of(al, A_BODY[3][-10:])
