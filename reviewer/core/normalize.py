@@ -265,6 +265,9 @@ def _wrapped_paras(raw: str) -> list[Para]:
     return out
 
 
+_SIGNED = re.compile(r"[。！？…][”’」』]?[（(][^（）()]{1,24}[）)]$")
+
+
 def _broken_pair(a: Para, b: Para) -> bool:
     """``a`` is body text cut mid-sentence and ``b`` goes on with it."""
     if a.kind != "text" or b.kind != "text" or (b.hard_before and not b.text):
@@ -272,6 +275,8 @@ def _broken_pair(a: Para, b: Para) -> bool:
     head = "".join(a.text.split())
     if len(head) < 20 or not any(ch in head for ch in "，。、；") or may_end_paragraph(head):
         return False
+    if _SIGNED.search(head):
+        return False  # "…核收。（张福纯）": a sentence closed, then its writer's name
     tail = "".join(b.text.split())
     return bool(tail) and tail[0] not in "（(【[《“‘—●·" and not DATELINE.match(tail)
 

@@ -83,3 +83,11 @@ def test_a_signature_the_web_moved_goes_back_to_the_story_the_pdf_ends_with_it()
     )  # fmt: skip
     al = align(left, right)
     assert article_of(al, "何平李文涛") == article_of(al, A_BODY[3][-10:])
+
+
+def test_a_web_paragraph_closed_by_its_writers_name_is_not_joined_to_the_next() -> None:
+    signed = B_BODY[2] + "（张福纯）"
+    left = web((B_TITLE, [*B_BODY[:2], signed]), (None, ["１２月８日，" + C_BODY[1]]))
+    al = align(left, pdf(("lines", [B_TITLE]), ("body", [*B_BODY[:2], signed])))
+    units = [u for a in al.articles for u in a.units if u.left and "张福纯" in u.left]
+    assert len(units) == 1 and "１２月８日" not in units[0].left
