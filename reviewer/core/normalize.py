@@ -183,6 +183,10 @@ def _line_paras(raw: str, markdown: bool) -> list[Para]:
     return out
 
 
+# A sentence closed, then its writer's name: "…核收。（张福纯）". The paragraph is complete.
+_SIGNED = re.compile(r"[。！？…][”’」』]?[（(][^（）()]{1,24}[）)]$")
+
+
 def _wrapped_paras(raw: str) -> list[Para]:
     lines = _lines(raw)
     n = len(lines)
@@ -243,7 +247,7 @@ def _wrapped_paras(raw: str) -> list[Para]:
             slack += 4 if first else 0
             if _BARE_DATELINE.match(stripped):
                 brk = True  # "新华社北京7月18日电" on a line of its own closes an article
-            elif may_end_paragraph(stripped):
+            elif may_end_paragraph(stripped) or _SIGNED.search("".join(stripped.split())):
                 brk = widths[i] < col - slack or bool(_PARA_START.match(nxt))
             elif first:
                 # A paragraph's first line fills the column (less an indent); one that is
@@ -265,9 +269,6 @@ def _wrapped_paras(raw: str) -> list[Para]:
     return out
 
 
-_SIGNED = re.compile(r"[。！？…][”’」』]?[（(][^（）()]{1,24}[）)]$")
-
-
 def _broken_pair(a: Para, b: Para) -> bool:
     """``a`` is body text cut mid-sentence and ``b`` goes on with it."""
     if a.kind != "text" or b.kind != "text" or (b.hard_before and not b.text):
@@ -276,7 +277,7 @@ def _broken_pair(a: Para, b: Para) -> bool:
     if len(head) < 20 or not any(ch in head for ch in "，。、；") or may_end_paragraph(head):
         return False
     if _SIGNED.search(head):
-        return False  # "…核收。（张福纯）": a sentence closed, then its writer's name
+        return False
     tail = "".join(b.text.split())
     return bool(tail) and tail[0] not in "（(【[《“‘—●·" and not DATELINE.match(tail)
 

@@ -91,3 +91,15 @@ def test_a_web_paragraph_closed_by_its_writers_name_is_not_joined_to_the_next() 
     al = align(left, pdf(("lines", [B_TITLE]), ("body", [*B_BODY[:2], signed])))
     units = [u for a in al.articles for u in a.units if u.left and "张福纯" in u.left]
     assert len(units) == 1 and "１２月８日" not in units[0].left
+
+
+def test_a_pdf_line_closed_by_its_writers_name_ends_the_paragraph() -> None:
+    # The signed last line is shorter than a full line, but not by much: the name ends it.
+    signed = (
+        "专家认为，湿地修复既能涵养水源，也能为沿江城市居民提供更多亲近自然、休闲散步的空间。"
+        "（张福纯）"
+    )
+    right = pdf(("lines", [B_TITLE]), ("body", [*B_BODY[:2], signed])) + "本报记者赵亮摄\n\n"
+    al = align(web((B_TITLE, [*B_BODY[:2], signed, "本报记者赵亮摄"])), right)
+    credit = [u for a in al.articles for u in a.units if u.right and "赵亮" in u.right]
+    assert len(credit) == 1 and "张福纯" not in credit[0].right
