@@ -85,7 +85,8 @@ def _closes_before(side: Side, i: int) -> bool:
     text = side.stream[p.start : p.end]  # canonical: half-width brackets
     if p.role == "paragraph":
         return _SIGNATURE.match(text) is not None
-    return p.role == "byline" and is_end_marker(side.text(p)[0])
+    # Only a dateline in brackets closes a story: a bare one opens the next.
+    return p.role == "byline" and text.startswith("(") and is_end_marker(side.text(p)[0])
 
 
 def _subfragments(
@@ -329,8 +330,28 @@ def _fill_gaps(units: list[Draft], a: Side, b: Side) -> list[Draft]:
     return out
 
 
+def _endings_stay(side: Side) -> None:
+    """A closing dateline, credit or signature that opens a fragment ends the one before."""
+    pieces = side.pieces
+    for i in range(1, len(pieces)):
+        # A caption may open a story of photos: only a closing line moves its captions.
+        if (
+            pieces[i].frag != pieces[i - 1].frag
+            and pieces[i].role != "caption"
+            and _closes_before(side, i)
+        ):
+            k = i
+            while k < len(pieces) and pieces[k].frag == pieces[i].frag and _closes_before(side, k):
+                k += 1
+            if k < len(pieces) and pieces[k].frag == pieces[i].frag:
+                for j in range(i, k):
+                    pieces[j].frag = pieces[i - 1].frag
+
+
 def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[list[Draft]]:
     """Group all pieces of both sides into ordered articles of draft units."""
+    _endings_stay(a)
+    _endings_stay(b)
     pairs = sorted(pairs + copy_pairs(a, b, pairs))
     heads = title_pairs(a, b, pairs)
     pairs = sorted(pairs + heads)

@@ -29,7 +29,9 @@ _POSITION_NAME = re.compile(
     r"[\u4e00-\u9fff·]{2,3}$"
 )
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
-_CAPTION = re.compile(r"(?:拍摄|摄$|新华/传真|新华社发|（新华社发|供图$|[（(][^（）()]*摄[）)]$)")
+_CAPTION = re.compile(
+    r"(?:拍摄|摄$|新华/传真|新华社发|（新华社发|供图$|[（(][^（）()]*摄[）)](?:[（(][^（）()]{1,8}[）)])?$)"
+)  # "（周文广摄）（新华社稿）": a credit, then its source
 
 
 def squeeze(text: str) -> str:

@@ -103,3 +103,15 @@ def test_a_pdf_line_closed_by_its_writers_name_ends_the_paragraph() -> None:
     al = align(web((B_TITLE, [*B_BODY[:2], signed, "本报记者赵亮摄"])), right)
     credit = [u for a in al.articles for u in a.units if u.right and "赵亮" in u.right]
     assert len(credit) == 1 and "张福纯" not in credit[0].right
+
+
+def test_a_credit_with_its_source_is_a_caption_and_stays_with_its_story() -> None:
+    credit = "（周文广摄）（新华社稿）"
+    body = [*B_BODY, "（新华社武汉4月14日电）", credit]
+    al = align(
+        web((B_TITLE, body), (A_TITLE, A_BODY)),
+        pdf(("lines", [B_TITLE]), ("body", body), ("lines", [A_TITLE]), ("body", A_BODY)),
+    )
+    unit = next(u for a in al.articles for u in a.units if u.left and "周文广" in u.left)
+    assert unit.role == "caption" and unit.right is not None
+    assert article_of(al, "周文广摄") == article_of(al, B_BODY[2][-10:])
