@@ -30,7 +30,9 @@ MARGIN = 2.0  # the passage must share twice the evidence with its new article
 # and enough of it (idf-weighted shared bigrams over sqrt(its bigrams)): less where the
 # other version prints the passage in that article, more where only its words say so.
 MIN_PRINTED = 0.5
-MIN_WORDS = 2.0
+MIN_WORDS = 1.0
+WORDS_MARGIN = 3.0  # and three times as strongly where only its words say so;
+SHORT_GRAMS = 20  # a line shorter than a sentence needs twice as much
 MIN_GRAMS = 8  # shorter passages say too little about their article
 
 
@@ -162,7 +164,7 @@ def relocate(
                 continue  # settled once, from the other version
             frag = side.pieces[run[0]].frag
             near = [x for x in (prev, nxt) if side.pieces[x].frag == frag]
-            floor = MIN_PRINTED
+            floor, margin = MIN_PRINTED, MARGIN
             if paired:
                 # In its article here; the other version prints it in another one. One of
                 # the two holds it inside an article (not where one ends and one begins).
@@ -188,7 +190,9 @@ def relocate(
                 if twin is not None and twin != host:
                     _move(bags, roots, moved, [(s, i) for i in run], host, twin)
                     continue
-                cands, floor = set(bags.count), MIN_WORDS
+                cands, floor, margin = set(bags.count), MIN_WORDS, WORDS_MARGIN
+                if sum(len(bags.grams.get((s, i), ())) for i in run) < SHORT_GRAMS:
+                    floor *= 2
             cands.discard(host)
             if not cands:
                 continue
@@ -199,7 +203,7 @@ def relocate(
             got = bags.scores(members, roots, cands | {host}, shadow)
             best = max(cands, key=lambda c: (got[c], repr(c)))
             base, top = got[host], got[best]
-            if top >= floor and top >= MARGIN * base:
+            if top >= floor and top >= margin * base:
                 _move(bags, roots, moved, members, host, best)
     return moved
 

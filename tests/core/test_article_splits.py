@@ -115,3 +115,12 @@ def test_a_credit_with_its_source_is_a_caption_and_stays_with_its_story() -> Non
     unit = next(u for a in al.articles for u in a.units if u.left and "周文广" in u.left)
     assert unit.role == "caption" and unit.right is not None
     assert article_of(al, "周文广摄") == article_of(al, B_BODY[2][-10:])
+
+
+def test_a_web_only_story_gets_back_the_tail_the_web_pasted_into_another_story() -> None:
+    # The PDF has the school-bus story only and prints it on without the pasted paragraph.
+    tail = "湿地保护修复工程完成后，沿江城市将定期发布湿地面积、水质和候鸟种类的监测数据。"
+    left = web((A_TITLE, [*A_BODY[:3], tail, A_BODY[3]]), (B_TITLE, B_BODY))
+    al = align(left, pdf(("lines", [A_TITLE]), ("body", A_BODY)))
+    assert article_of(al, tail[-12:]) == article_of(al, B_BODY[2][-10:])
+    assert article_of(al, tail[-12:]) != article_of(al, A_BODY[3][-10:])
