@@ -18,7 +18,7 @@ from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from reviewer.core.align import Side
+from reviewer.core.align import Piece, Side
 
 
 class UnionFind(Protocol):
@@ -34,6 +34,7 @@ MIN_WORDS = 1.0
 WORDS_MARGIN = 3.0  # and three times as strongly where only its words say so;
 SHORT_GRAMS = 20  # a line shorter than a sentence needs twice as much
 MIN_GRAMS = 8  # shorter passages say too little about their article
+LONG_CAPTION = 40
 
 
 def _grams(text: str) -> frozenset[str]:
@@ -56,7 +57,7 @@ class _Bags:
         self.where: dict[str, set[Hashable]] = defaultdict(set)
         for s, side in sides.items():
             for i, p in enumerate(side.pieces):
-                if p.role == "paragraph" and i not in skip[s]:
+                if _text(p) and i not in skip[s]:
                     g = _grams(side.stream[p.start : p.end])
                     self.grams[(s, i)] = g
                     self.count[roots[s][i]].update(g)
@@ -138,8 +139,13 @@ def rejoin_moved(
             uf.union(homes[0], (group[0][0], order[group[0][0]][group[0][1]]))
 
 
+def _text(p: Piece) -> bool:
+    """Running text: paragraphs, and captions long enough to be read as text."""
+    return p.role == "paragraph" or (p.role == "caption" and p.size >= LONG_CAPTION)
+
+
 def _paragraphs(side: Side, skip: set[int]) -> list[int]:
-    return [i for i, p in enumerate(side.pieces) if p.role == "paragraph" and i not in skip]
+    return [i for i, p in enumerate(side.pieces) if _text(p) and i not in skip]
 
 
 def relocate(
@@ -165,11 +171,15 @@ def relocate(
             frag = side.pieces[run[0]].frag
             near = [x for x in (prev, nxt) if side.pieces[x].frag == frag]
             floor, margin = MIN_PRINTED, MARGIN
+            ctx: list[tuple[Hashable, list[int]]] = []
             if paired:
                 # In its article here; the other version prints it in another one. One of
                 # the two holds it inside an article (not where one ends and one begins).
                 mine = [roots[s][x] for x in near]
-                theirs = _other_context(sides[o], paras[o], rank[o], roots[o], partner[s], run)
+                ctx = _other_context(
+                    sides[o], paras[o], rank[o], roots[o], partner[s], run, partner[o]
+                )
+                theirs = [r for r, _ in ctx]
                 if host not in mine or host in theirs:
                     continue
                 inside = mine == [host, host] or (len(theirs) == 2 and theirs[0] == theirs[1])
@@ -200,10 +210,14 @@ def relocate(
             if sum(len(bags.grams.get(m, ())) for m in members[: len(run)]) < MIN_GRAMS:
                 continue
             shadow = [(s, i) for i in _one_sided_around(ps, k, e, partner[s], roots[s])]
+            between = [(r, [(o, j) for j in js if roots[o][j] == host]) for r, js in ctx]
+            shadow += [m for _, ms in between for m in ms]
             got = bags.scores(members, roots, cands | {host}, shadow)
             best = max(cands, key=lambda c: (got[c], repr(c)))
             base, top = got[host], got[best]
             if top >= floor and top >= margin * base:
+                # One-sided text between the partners and the new article goes along.
+                members += [m for r, ms in between if r == best for m in ms]
                 _move(bags, roots, moved, members, host, best)
     return moved
 
@@ -270,15 +284,28 @@ def _hole(prev: int, nxt: int, partner: dict[int, int], rank_o: dict[int, int]) 
 
 
 def _other_context(
-    side: Side, paras: list[int], rank: dict[int, int], roots: list, partner: dict[int, int], run
-) -> list:
-    """Articles of the paragraphs the other version prints right around the run's partners
-    (in the same fragment)."""
+    side: Side,
+    paras: list[int],
+    rank: dict[int, int],
+    roots: list,
+    partner: dict[int, int],
+    run: list[int],
+    paired: dict[int, int],
+) -> list[tuple[Hashable, list[int]]]:
+    """Articles of the nearest paired paragraphs the other version prints before and after
+    the run's partners, in the same fragment, each with the one-sided paragraphs passed on
+    the way (as doubtful as the run)."""
     mine = sorted(rank[partner[i]] for i in run if partner[i] in rank)
     if not mine:
         return []
     out = []
-    for at, edge in ((mine[0] - 1, mine[0]), (mine[-1] + 1, mine[-1])):
-        if 0 <= at < len(paras) and side.pieces[paras[at]].frag == side.pieces[paras[edge]].frag:
-            out.append(roots[paras[at]])
+    for edge, step in ((mine[0], -1), (mine[-1], 1)):
+        frag = side.pieces[paras[edge]].frag
+        at, passed = edge + step, []
+        while 0 <= at < len(paras) and side.pieces[paras[at]].frag == frag:
+            if paras[at] in paired:
+                out.append((roots[paras[at]], passed))
+                break
+            passed.append(paras[at])
+            at += step
     return out

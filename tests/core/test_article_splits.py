@@ -124,3 +124,18 @@ def test_a_web_only_story_gets_back_the_tail_the_web_pasted_into_another_story()
     al = align(left, pdf(("lines", [A_TITLE]), ("body", A_BODY)))
     assert article_of(al, tail[-12:]) == article_of(al, B_BODY[2][-10:])
     assert article_of(al, tail[-12:]) != article_of(al, A_BODY[3][-10:])
+
+
+def test_a_pdf_only_paragraph_next_to_a_pasted_passage_goes_back_with_it() -> None:
+    # The web pasted the wetland story's last paragraph into the school-bus story; the PDF
+    # prints it at the end of the wetland story, after a paragraph the web lost.
+    lost = "目前已有十二个沿江城市公布湿地保护修复方案，并设立湿地保护专项资金。"
+    moved = "专家认为，湿地修复既能涵养水源，也能为沿江城市居民提供更多亲近湿地的空间。"
+    photo = "图为山区小学的孩子们在新校车前合影，校车统一配备安全员和座椅安全带。新华社记者 赵亮 摄"
+    left = web((B_TITLE, B_BODY[:2]), (A_TITLE, [*A_BODY, moved, photo]))
+    right = pdf(("body", [*B_BODY[:2], lost, moved]), ("lines", [B_TITLE]),
+                ("body", [*A_BODY, photo]), ("lines", [A_TITLE]))  # fmt: skip
+    al = align(left, right)
+    wetland = article_of(al, B_BODY[1][-10:])
+    assert article_of(al, moved[-12:]) == wetland
+    assert article_of(al, lost[-12:]) == wetland
