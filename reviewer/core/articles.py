@@ -50,11 +50,12 @@ class _UnionFind:
             self.parent[max(rx, ry, key=repr)] = min(rx, ry, key=repr)
 
 
-def _segments(side: Side) -> list[int]:
+def _segments(side: Side, partner: dict[int, int], other: Side) -> list[int]:
     """For each piece, its article as its own version's strong breaks alone say, or -1.
 
     Only segments that hold a title count: a segment without one may be the rest of an
-    article that another one interrupted.
+    article that another one interrupted. A title the other version prints as a plain
+    paragraph of its text (a subhead inside a story) does not count.
     """
     seg_of: list[int] = []
     seg, frag = 0, None
@@ -63,8 +64,28 @@ def _segments(side: Side) -> list[int]:
             frag = p.frag
             seg += frag in side.strong_frags
         seg_of.append(seg)
-    titled = {seg_of[i] for i, p in enumerate(side.pieces) if p.role == "title"}
+    titled = {
+        seg_of[i]
+        for i, p in enumerate(side.pieces)
+        if p.role == "title" and (i not in partner or not _subhead(side, i, other, partner[i]))
+    }
     return [s if s in titled else -1 for s in seg_of]
+
+
+def _subhead(side: Side, i: int, other: Side, j: int) -> bool:
+    """Title ``i`` reads as line ``j`` of the other version, which marks its headings
+    (markdown) and prints it unmarked after body text: a subhead inside a story."""
+    p, q = side.pieces[i], other.pieces[j]
+    if q.role != "paragraph" or not other.marks_headings or j == 0:
+        return False
+    block = other.blocks[bisect.bisect_right(other.bstart, q.start) - 1]
+    before = other.pieces[j - 1]
+    return (
+        block.para.kind == "text"
+        and before.role == "paragraph"
+        and before.frag == q.frag
+        and fuzz.ratio(side.stream[p.start : p.end], other.stream[q.start : q.end]) >= 90
+    )
 
 
 def _titleish(side: Side, i: int) -> bool:
@@ -357,8 +378,8 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     pairs = sorted(pairs + heads)
     pa = {x: y for x, y, _ in pairs}
     pb = {y: x for x, y, _ in pairs}
-    sub_a, moved_a = _subfragments(a, pa, _segments(b))
-    sub_b, moved_b = _subfragments(b, pb, _segments(a))
+    sub_a, moved_a = _subfragments(a, pa, _segments(b, pb, a))
+    sub_b, moved_b = _subfragments(b, pb, _segments(a, pa, b))
     uf = _UnionFind()
     for x, y, n in pairs:
         # Title pairs do not join articles: a title follows its partner's article below.

@@ -14,6 +14,7 @@ from tests.core.test_structure_shapes import (
     C_TITLE,
     align,
     article_of,
+    assert_whole,
     pdf,
     web,
 )
@@ -139,3 +140,18 @@ def test_a_pdf_only_paragraph_next_to_a_pasted_passage_goes_back_with_it() -> No
     wetland = article_of(al, B_BODY[1][-10:])
     assert article_of(al, moved[-12:]) == wetland
     assert article_of(al, lost[-12:]) == wetland
+
+
+def test_a_subhead_the_pdf_sets_apart_like_a_title_does_not_split_its_story() -> None:
+    # The web prints "候鸟回来了" as a plain line inside the story under its heading; the PDF
+    # (titles after bodies) sets it apart like a title. The web's headings decide.
+    sub = "候鸟回来了"
+    more = [
+        "今年冬天，沿江湿地观测到的越冬候鸟超过三万只，比去年增加近一成。",
+        "观测站工作人员说，白鹤、东方白鹳等珍稀鸟类也在修复后的湿地落脚。",
+    ]
+    left = web((B_TITLE, [*B_BODY, sub, *more]), (A_TITLE, A_BODY))
+    right = pdf(("body", B_BODY), ("lines", [sub]), ("body", more), ("lines", [B_TITLE]),
+                ("body", A_BODY), ("lines", [A_TITLE]))  # fmt: skip
+    al = align(left, right.replace(sub + "\n", sub + "\n\n"))
+    assert_whole(al, B_TITLE, [*B_BODY, sub, *more])
