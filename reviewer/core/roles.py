@@ -45,8 +45,8 @@ def _a_name(tail: str) -> bool:
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _CAPTION = re.compile(
     r"(?:^(?:这是|图为).*拍摄|拍摄[^。，]{0,16}$|摄$|新华/传真|新华社发|（新华社发|供图$"
-    r"|[（(][^（）()]*摄[）)]$)"
-)
+    r"|[（(][^（）()]*摄[）)](?:[（(][^（）()]{1,8}[）)])?$)"
+)  # "（周文广摄）（新华社稿）": a credit, then its source
 
 
 def squeeze(text: str) -> str:
