@@ -6,6 +6,7 @@ Shared by title detection (``titles.py``) and segmentation (``segment.py``).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from reviewer.core.normalize import Para, is_name_line
 from reviewer.core.text import DATELINE, NUM, ends_sentence, may_end_paragraph
@@ -42,7 +43,10 @@ def _a_name(tail: str) -> bool:
 
 
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
-_CAPTION = re.compile(r"(?:日拍摄|摄$|新华/传真|新华社发|（新华社发|供图$|[（(][^（）()]*摄[）)]$)")
+_CAPTION = re.compile(
+    r"(?:^(?:这是|图为).*拍摄|拍摄[^。，]{0,16}$|摄$|新华/传真|新华社发|（新华社发|供图$"
+    r"|[（(][^（）()]*摄[）)](?:[（(][^（）()]{1,8}[）)])?$)"
+)  # "（周文广摄）（新华社稿）": a credit, then its source
 
 
 def squeeze(text: str) -> str:
@@ -129,6 +133,24 @@ def closes(p: Para) -> bool:
         or bool(_CLOSING_TAIL.search(squeeze(p.text)))
         or classify(p.text) != "paragraph"
     )
+
+
+if TYPE_CHECKING:
+    from reviewer.core.align import Side
+
+# What a title block's line may be, where one version tells and the other does not.
+_HEAD_LINE_ROLES = ("subtitle",)
+
+
+def paired_role(a: Side, b: Side, i: int, j: int) -> str:
+    """The role of a paired unit: A's (the version with reliable breaks), unless A reads a
+    short title-like line as a plain paragraph (a web page without headings) and B sets it
+    in a title block."""
+    pa, pb = a.pieces[i], b.pieces[j]
+    if pa.role != "paragraph" or pb.role not in _HEAD_LINE_ROLES or pa.size > 40:
+        return pa.role
+    text = a.stream[pa.start : pa.end]
+    return pb.role if "。" not in text and not ends_sentence(text) else pa.role
 
 
 CONTINUATION = _NOISE[0]  # "（上接第X版）", "（下转第X版）"
