@@ -27,6 +27,8 @@ _CLOSED = re.compile(
     r"(?:[（(][^（）()]{2,24}[电讯][）)]|[。！？…”][（(][^（）()，。]{2,12}[）)])$"
 )
 _BULLET = re.compile(r"^[●■◆▲★◇]\S")  # a list item never goes on from the line before
+# A numbered item: "１、", "（一）", "二、".
+_ITEM = re.compile(r"^(?:\d+、|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)")
 _PARA_START = re.compile(
     r"^(?:[一二三四五六七八九十]+是|问：|答：|（[一二三四五六七八九十]+）|\d+[.、])"
 )
@@ -270,6 +272,8 @@ def _wrapped_paras(raw: str) -> list[Para]:
                         and widths[i + 1] < col * 0.75 - slack
                     )
                 )
+            elif first and _ITEM.match(nxt):
+                brk = True  # a line standing alone, then "１、…": a title above a list
             elif first:
                 # A paragraph's first line fills the column (less an indent); one that is
                 # clearly shorter stands alone: a title or deck line.

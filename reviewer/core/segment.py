@@ -262,7 +262,9 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             cut, strong = False, next_strong
             if last_role in ("end", "closed"):
                 # A credit or photo caption after the closing dateline still belongs above.
-                cut, strong = role not in ("noise", "caption") or cont_in, True
+                # A long caption there (a photo item of its own) starts new text.
+                long_caption = role == "caption" and len(c) > 40
+                cut, strong = role not in ("noise", "caption") or cont_in or long_caption, True
             elif in_head:
                 cut = False  # bylines, datelines and "（上接第X版）" under a title
             elif opening:

@@ -477,3 +477,16 @@ def test_a_pdf_title_wrapped_inside_a_word_is_one_title_even_with_a_longer_secon
     right += pdf(("lines", [title[:7], title[7:]]), ("body", C_BODY), ("lines", [C_TITLE]))
     al = align(web((A_TITLE, A_BODY), (None, B_BODY), (C_TITLE, C_BODY)), right)
     assert_whole(al, title, B_BODY)
+
+
+def test_a_title_after_its_body_then_a_numbered_photo_item_are_apart() -> None:
+    # The web lost the first heading. A title on a full line, then "１、…（新华社发）": the
+    # title closes the story above, the long photo item opens the next text, and "图片新闻"
+    # is printed after the items.
+    title = "沿江城市推进湿地保护修复工程进展顺利"
+    items = ["１、３月５日，山区小学的孩子们在新校车前合影留念，校车将接送他们往返学校和村寨。（新华社发）",
+             "２、沿江湿地迎来今年第一批越冬候鸟，观鸟爱好者在观测站拍照记录候鸟的数量和种类。"]  # fmt: skip
+    right = pdf(("body", B_BODY)) + f"{title}\n\n" + pdf(("body", items), ("lines", ["图片新闻"]))
+    al = align(web((None, B_BODY), ("图片新闻", items)), right)
+    assert_whole(al, title, B_BODY)
+    assert_whole(al, "图片新闻", items)
