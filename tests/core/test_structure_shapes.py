@@ -484,8 +484,10 @@ def test_a_title_after_its_body_then_a_numbered_photo_item_are_apart() -> None:
     # title closes the story above, the long photo item opens the next text, and "图片新闻"
     # is printed after the items.
     title = "沿江城市推进湿地保护修复工程进展顺利"
-    items = ["１、３月５日，山区小学的孩子们在新校车前合影留念，校车将接送他们往返学校和村寨。（新华社发）",
-             "２、沿江湿地迎来今年第一批越冬候鸟，观鸟爱好者在观测站拍照记录候鸟的数量和种类。"]  # fmt: skip
+    items = [
+        "１、３月５日，山区小学的孩子们在新校车前合影留念，校车将接送他们往返学校。（新华社发）",
+        "２、沿江湿地迎来今年第一批越冬候鸟，观鸟爱好者在观测站拍照记录候鸟的数量。",
+    ]
     right = pdf(("body", B_BODY)) + f"{title}\n\n" + pdf(("body", items), ("lines", ["图片新闻"]))
     al = align(web((None, B_BODY), ("图片新闻", items)), right)
     assert_whole(al, title, B_BODY)
