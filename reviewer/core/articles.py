@@ -103,7 +103,7 @@ def _closes_before(side: Side, i: int) -> bool:
     """A closing dateline, a photo credit or a signature ("（王平 李文）"): what ends a story."""
     p = side.pieces[i]
     if p.role == "caption":
-        return True
+        return p.size <= 40  # a credit; a long caption is a photo item of its own
     text = side.stream[p.start : p.end]  # canonical: half-width brackets
     if p.role == "paragraph":
         return _SIGNATURE.match(text) is not None

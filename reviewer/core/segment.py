@@ -130,6 +130,7 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
         # Where the words tie, a cut after a photo credit or at a new text block wins.
         natural = body[k].para.hard_before or (
             body[k - 1].role == "caption"
+            and len(squeeze(body[k - 1].text)) <= 40  # a credit, not a photo item of its own
             and body[k].role != "caption"
             and not is_end_marker(body[k].text)
         )

@@ -492,3 +492,16 @@ def test_a_title_after_its_body_then_a_numbered_photo_item_are_apart() -> None:
     al = align(web((None, B_BODY), ("图片新闻", items)), right)
     assert_whole(al, title, B_BODY)
     assert_whole(al, "图片新闻", items)
+
+
+def test_a_long_photo_item_after_a_story_goes_with_the_title_printed_after_it() -> None:
+    # Between a title above and "图片新闻" below, the cut falls before the first photo item,
+    # not after it: a long caption is an item of its own, not a credit closing the story.
+    items = [
+        "１、３月５日，山区小学的孩子们在新校车前合影留念，校车将接送他们往返学校。（新华社发）",
+        "２、沿江湿地迎来今年第一批越冬候鸟，观鸟爱好者在观测站拍照记录候鸟的数量。",
+    ]
+    right = pdf(("lines", [C_TITLE]), ("body", C_BODY), ("body", items), ("lines", ["图片新闻"]))
+    al = align(web((C_TITLE, C_BODY), (None, items)), right)
+    assert_whole(al, C_TITLE, C_BODY)
+    assert_whole(al, "图片新闻", items)
