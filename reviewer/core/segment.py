@@ -139,6 +139,15 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
         named = len(low & tail) >= 2 or not top & tail
         if gain > 1 and score > best_score and len(top & head) >= 2 and named:
             best, best_score = k, score
+    if best is None:
+        # The title above names none of the text and the one below names it: the text is
+        # the lower title's story; only the closing lines and credits at its top stay above.
+        words = bigrams([b.para for b in body])
+        if len(top & words) < 2 and len(low & words) >= 2:
+            k = 0
+            while k < len(body) and (is_end_marker(body[k].text) or body[k].role == "caption"):
+                k += 1
+            best = k if 0 < k < len(body) else None
     return best
 
 

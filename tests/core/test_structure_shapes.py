@@ -505,3 +505,14 @@ def test_a_long_photo_item_after_a_story_goes_with_the_title_printed_after_it() 
     al = align(web((C_TITLE, C_BODY), (None, items)), right)
     assert_whole(al, C_TITLE, C_BODY)
     assert_whole(al, "图片新闻", items)
+
+
+def test_text_under_a_title_naming_none_of_it_goes_to_the_title_below_that_names_it() -> None:
+    # A title-like block naming nothing, the closing dateline and credit of the story above,
+    # then a story whose title is printed after it: that title, not the one above, is its.
+    tail = ["（新华社昆明3月5日电）", "新华社记者李明摄"]
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY), ("lines", ["春光明媚", "百花盛开时节"]))
+    right += "\n" + pdf(("body", [*tail, *B_BODY]), ("lines", [B_TITLE]))
+    al = align(web((A_TITLE, [*A_BODY, *tail]), (None, B_BODY)), right)
+    assert_whole(al, A_TITLE, [*A_BODY, *tail])
+    assert_whole(al, B_TITLE, B_BODY)
