@@ -243,8 +243,9 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
                 cur.title_after = True
                 cur.after_at = i
                 cur.candidate = not strong
-                # A dateline opened this text and a title closes it: a story of its own.
-                cur.strong = cur.strong or cur.opened
+                # A dateline opened this text and a title closes it, or the text before it
+                # has a title of its own: a story of its own.
+                cur.strong = cur.strong or cur.opened or (len(frags) > 1 and bool(frags[-2].titles))
                 # A title that names the text above closes that story: what follows is new.
                 next_strong = strong or named[i]
                 in_head = False

@@ -82,3 +82,13 @@ def test_text_under_a_title_naming_none_of_it_goes_to_the_title_below_that_names
     al = align(web((A_TITLE, [*A_BODY, *tail]), (None, B_BODY)), right)
     assert_whole(al, A_TITLE, [*A_BODY, *tail])
     assert_whole(al, B_TITLE, B_BODY)
+
+
+def test_a_pdf_only_story_after_a_titled_story_and_closed_by_its_own_title_stands_apart() -> None:
+    # An indented first line after a story titled above, and a title printed after: the text
+    # between the two titles is a story of its own, not the rest of the one above.
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY)) + " " + pdf(("body", B_BODY))
+    right += pdf(("lines", [B_TITLE]))
+    al = align(web((A_TITLE, A_BODY)), right)
+    assert_whole(al, A_TITLE, A_BODY)
+    assert_whole(al, B_TITLE, B_BODY)
