@@ -158,3 +158,18 @@ def test_a_break_the_pdf_guessed_inside_a_web_paragraph_is_joined() -> None:
     right = pdf(("lines", [A_TITLE])) + "".join(f"{ln}\n\n" for ln in lines)
     unit = unit_with(align(web((A_TITLE, [para])), right), "left", para)
     assert canon(unit.right or "") == canon(para)
+
+
+def test_a_web_paragraph_ending_on_another_paragraphs_tail_stays_one_paired_unit() -> None:
+    # The web ends the paragraph with words from elsewhere on the page; the PDF has the
+    # paragraph's own two closing sentences. One paragraph with a difference at its end.
+    own = (
+        "校车统一配备安全员，每天早晚接送学生往返学校和村寨。"
+        "家长不再为孩子翻山越岭上学而担心。村里的老人也说这是一件大好事。"
+    )
+    spliced = "校车统一配备安全员，并建设候鸟栖息观测站点。"  # B_BODY[1]'s tail
+    left = web((A_TITLE, [A_BODY[1], spliced]), (B_TITLE, B_BODY))
+    right = pdf(("body", [A_BODY[1], own]), ("lines", [A_TITLE]), ("body", B_BODY),
+                ("lines", [B_TITLE]))  # fmt: skip
+    unit = unit_with(align(left, right), "left", spliced)
+    assert canon(unit.right or "") == canon(own) and unit.conflicts
