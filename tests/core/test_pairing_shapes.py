@@ -173,3 +173,13 @@ def test_a_web_paragraph_ending_on_another_paragraphs_tail_stays_one_paired_unit
                 ("lines", [B_TITLE]))  # fmt: skip
     unit = unit_with(align(left, right), "left", spliced)
     assert canon(unit.right or "") == canon(own) and unit.conflicts
+
+
+def test_a_headline_ending_on_a_post_and_words_is_no_byline() -> None:
+    from reviewer.core.roles import classify
+
+    assert classify("农业厅厅长王明") == "paragraph"  # no post of the list: a title-like line
+    assert classify("湖南省农业厅副厅长兼局长刘明") == "byline"
+    assert classify("县委书记的一本账") == "paragraph"
+    assert classify("两国外交部长会谈") == "paragraph"
+    assert classify("访省教育厅副厅长——局长张华") == "paragraph"
