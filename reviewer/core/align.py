@@ -11,6 +11,7 @@ pieces are paired by the anchors they share; the rest are one-sided.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -77,6 +78,29 @@ class Side:
 
     def starts(self) -> list[int]:
         return [p.start for p in self.pieces]
+
+    @functools.cached_property
+    def _line_starts(self) -> tuple[frozenset[int], list[bool]]:
+        starts: set[int] = set()
+        known: list[bool] = []
+        for b, cm, s0 in zip(self.blocks, self.cmap, self.bstart):
+            raw_starts = b.para.extra.get("line_starts")
+            known.append(raw_starts is not None)
+            if raw_starts:
+                offs = b.para.offsets
+                starts.update(s0 + k for k, d in enumerate(cm) if k and offs[d] in raw_starts)
+        return frozenset(starts), known
+
+    def at_line_end(self, pos: int) -> bool:
+        """A cut before ``pos`` falls at the end of a line of the source.
+
+        True where the source's lines are not known (lines of a web page are paragraphs).
+        """
+        if self.reliable_breaks:
+            return True
+        starts, known = self._line_starts
+        bi = bisect.bisect_right(self.bstart, pos) - 1
+        return bi < 0 or not known[bi] or pos == self.bstart[bi] or pos in starts
 
     def text(self, piece: Piece) -> tuple[str, tuple[int, int], list[int]]:
         """Display text of a piece, its raw span, and the raw offset of each character."""
@@ -149,16 +173,30 @@ class _Edits:
     head_cuts: dict[int, str] = field(default_factory=dict)
 
 
-def _split_point(stream: str, lo: int, hi: int, guess: int) -> int:
-    """Where to cut a receiving piece between lo and hi: after a sentence end if any."""
-    best = None
-    for p in range(lo, hi + 1):
-        if (
-            (p > 0 and stream[p - 1] in SENTENCE_END)
-            or (p > 1 and stream[p - 1] in "”’）)" and stream[p - 2] in SENTENCE_END)
-        ) and (best is None or abs(p - guess) < abs(best - guess)):
-            best = p
-    return best if best is not None else max(lo, min(hi, guess))
+def _ends(side: Side, lo: int, hi: int) -> list[int]:
+    """Positions in [lo, hi] right after a sentence end, or after a colon that ends a line
+    of hard-wrapped text (a paragraph that introduces a list or a quotation)."""
+    stream = side.stream
+    return [
+        p
+        for p in range(lo, hi + 1)
+        if (p > 0 and stream[p - 1] in SENTENCE_END)
+        or (p > 1 and stream[p - 1] in "”’）)" and stream[p - 2] in SENTENCE_END)
+        or (p > 0 and stream[p - 1] in "：:" and not side.reliable_breaks and side.at_line_end(p))
+    ]
+
+
+def _split_point(side: Side, lo: int, hi: int, guess: int) -> int:
+    """Where to cut a receiving piece between lo and hi: after a sentence end if any.
+
+    In hard-wrapped text a paragraph only ends where a line does, so a sentence end at a
+    line end is preferred to one in mid-line.
+    """
+    ends = _ends(side, lo, hi)
+    ends = [p for p in ends if side.at_line_end(p)] or ends
+    if not ends:
+        return max(lo, min(hi, guess))
+    return min(ends, key=lambda p: abs(p - guess))
 
 
 def _reconcile(
@@ -218,7 +256,7 @@ def _reconcile(
                 extra = recv.stream[lo + tail : hi - head]
                 dropped = not p1.weak_end and len(extra) > 6 and _sentences(extra) == 1
                 guess = hi - head if dropped and ends_sentence(extra) else lo + tail
-                ed_recv.splits.add(_split_point(recv.stream, lo, hi, guess))
+                ed_recv.splits.add(_split_point(recv, lo, hi, guess))
 
 
 def _reconcile_head(
@@ -257,14 +295,10 @@ def _reconcile_head(
     ed_recv.head_cuts.setdefault(recv.pieces[r].start, donor.pieces[pos[0][1]].role)
 
 
-def _sentence_cut(stream: str, lo: int, hi: int, guess: int) -> int | None:
-    """Like ``_split_point`` but only at a sentence end: None if there is none."""
-    p = _split_point(stream, lo, hi, guess)
-    ok = p > 0 and (
-        stream[p - 1] in SENTENCE_END
-        or (p > 1 and stream[p - 1] in "”’）)" and stream[p - 2] in SENTENCE_END)
-    )
-    return p if ok else None
+def _sentence_cut(side: Side, lo: int, hi: int, guess: int) -> int | None:
+    """A cut at a sentence end that is also a line end of the source, nearest ``guess``."""
+    ends = [p for p in _ends(side, lo, hi) if side.at_line_end(p)]
+    return min(ends, key=lambda p: abs(p - guess)) if ends else None
 
 
 def _sentences(text: str) -> int:
@@ -308,13 +342,13 @@ def _edge_splits(
         rest = recv.stream[r_last + 1 + tail : stop]
         if not dp.weak_end and tail <= 10 and len(rest) > 15 and _sentences(rest) >= 2:
             cut = _sentence_cut(
-                recv.stream, r_last + 1, min(rp.end - 1, r_last + 1 + tail + 8), r_last + 1 + tail
+                recv, r_last + 1, min(rp.end - 1, r_last + 1 + tail + 8), r_last + 1 + tail
             )
             if cut is not None and rp.start < cut < rp.end:
                 ed_recv.splits.add(cut)
         if (r_first - head) - rp.start > 15:
             lo = max(rp.start + 1, r_first - head - 8)
-            cut = _sentence_cut(recv.stream, lo, r_first, r_first - head)
+            cut = _sentence_cut(recv, lo, r_first, r_first - head)
             if cut is not None and rp.start < cut < rp.end:
                 ed_recv.splits.add(cut)
 

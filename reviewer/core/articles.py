@@ -165,11 +165,24 @@ def _rejoin_moved(
             uf.union(homes[0], (group[0][0], order[group[0][0]][group[0][1]]))
 
 
-def _context_gap(partner: dict[int, int], i: int, j: int) -> int:
-    """How far piece ``i``'s neighbours are paired from piece ``j``'s neighbours."""
+def _context_gap(partner: dict[int, int], i: int, j: int, skip: set[int]) -> int:
+    """How far piece ``i``'s neighbours are paired from piece ``j``'s neighbours.
+
+    The other copies (``skip``) are stepped over, and so are up to two unpaired pieces (a
+    byline, a credit): copies printed one after the other share their surroundings, and
+    then the first is the original.
+    """
     gap = 0
     for step in (-1, 1):
-        x = partner.get(i + step)
+        k, seen, x = i + step, 0, None
+        while seen < 3:
+            if k in skip:
+                k += step
+                continue
+            x = partner.get(k)
+            if x is not None:
+                break
+            k, seen = k + step, seen + 1
         gap += abs(x - (j + step)) if x is not None else 50
     return gap
 
@@ -199,10 +212,45 @@ def copy_pairs(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[tupl
         if not alike:
             continue
 
-        best = min(alike, key=lambda i: (_context_gap(pa, i, j), i))
+        best = min(alike, key=lambda i: (_context_gap(pa, i, j, set(alike)), i))
         taken.add(best)
         out.append((best, j, min(a.pieces[best].size, q.size)))
     return out
+
+
+def _text(side: Side, i: int) -> str:
+    p = side.pieces[i]
+    return side.stream[p.start : p.end]
+
+
+def first_copies(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """A passage printed twice in a row shares its surroundings in both copies, so anchors
+    through the junction with the next paragraph pick the second. Pair the copy that reads
+    closest to the other version instead, the first on a tie (the original comes first)."""
+    out: list[tuple[int, int, int]] = []
+    used = {x for x, _, _ in pairs}, {y for _, y, _ in pairs}
+    for x, y, n in pairs:
+        for side, other, mine, theirs, k in ((a, b, x, y, 0), (b, a, y, x, 1)):
+            prev = mine - 1
+            if (
+                prev < 0
+                or prev in used[k]
+                or side.pieces[prev].role not in _CONTENT
+                or side.pieces[mine].role not in _CONTENT
+                or side.pieces[prev].size < 20
+            ):
+                continue
+            here, before = _text(side, mine), _text(side, prev)
+            if fuzz.ratio(here, before) < 90:
+                continue
+            target = _text(other, theirs)
+            if fuzz.ratio(before, target) >= fuzz.ratio(here, target):
+                used[k].discard(mine)
+                used[k].add(prev)
+                x, y = (prev, y) if k == 0 else (x, prev)
+                break
+        out.append((x, y, n))
+    return sorted(out)
 
 
 def title_pairs(
@@ -346,7 +394,7 @@ def _fill_gaps(units: list[Draft], a: Side, b: Side) -> list[Draft]:
 
 def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[list[Draft]]:
     """Group all pieces of both sides into ordered articles of draft units."""
-    pairs = sorted(pairs + copy_pairs(a, b, pairs))
+    pairs = first_copies(a, b, sorted(pairs + copy_pairs(a, b, pairs)))
     heads = title_pairs(a, b, pairs)
     pairs = sorted(pairs + heads)
     pa = {x: y for x, y, _ in pairs}

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reviewer.core.model import Alignment, Source
+from reviewer.core.normalize import normalize
 from reviewer.core.pipeline import align_sources
 from reviewer.core.text import canon
 
@@ -198,6 +199,21 @@ def test_a_web_paragraph_broken_mid_sentence_is_joined_in_one_sided_text() -> No
     assert len(joined) == 1
 
 
+def test_a_short_web_line_is_joined_only_when_it_cannot_end_a_sentence() -> None:
+    # Ends on a preposition; ends inside a word; goes on with a clause too short to stand
+    # alone. A short heading-like line followed by a whole sentence stays a paragraph.
+    pieces = [
+        ("省林业局副局长陈明远在", "当天的座谈会上介绍了工程进展。"),
+        ("在治理范围扩大的同时，监测网络", "逐步完善。沿江新设观测点十二个。"),
+        ("守护一江碧水，共建生态长廊", "去年以来，沿江各地清理违规设施三百余处。"),
+    ]
+    body = [part for pair in pieces for part in pair]
+    al = align(web((B_TITLE, body)), pdf(("lines", [A_TITLE]), ("body", A_BODY)))
+    paras = [canon(u.left) for a in al.articles for u in a.units if u.left]
+    assert canon("".join(pieces[0])) in paras and canon("".join(pieces[1])) in paras
+    assert canon(pieces[2][0]) in paras and canon(pieces[2][1]) in paras
+
+
 @settings(max_examples=15, deadline=None, derandomize=True)
 @given(
     st.permutations([(A_TITLE, A_BODY), (B_TITLE, B_BODY), (C_TITLE, C_BODY)]),
@@ -233,3 +249,55 @@ def test_a_passage_the_web_holds_twice_pairs_in_context_and_flags_the_copy() -> 
     assert article_of(al, B_BODY[0][-10:]) == next(
         i for i, a in enumerate(al.articles) if paired[0] in a.units
     )
+
+
+def test_a_sentence_the_web_dropped_stays_in_its_paragraph_when_the_pdf_runs_on() -> None:
+    # The PDF paragraph ends at the column edge with a full stop, so its break to the next
+    # paragraph is lost; the web version dropped its last sentence. The PDF can only end a
+    # paragraph at a line end: the dropped sentence stays a conflict inside the pair.
+    kept = "工程将清理违规养殖设施，补种本地水生植物。"
+    dropped = "沿岸村镇也将建设污水处理站，全部生活污水设施于年内投入使用。"
+    assert len(kept + dropped) % 17 == 0  # fills its last line exactly
+    left = web((B_TITLE, [B_BODY[0], kept, B_BODY[2]]))
+    right = pdf(("lines", [B_TITLE]), ("body", [B_BODY[0], kept + dropped, B_BODY[2]]))
+    units = [u for a in align(left, right).articles for u in a.units]
+    pair = next(u for u in units if u.left and canon(u.left) == canon(kept))
+    assert pair.right is not None and canon(pair.right) == canon(kept + dropped)
+    assert [canon(c.right) for c in pair.conflicts] == [canon(dropped)]
+    last = next(u for u in units if u.left and canon(u.left) == canon(B_BODY[2]))
+    assert last.right is not None and canon(last.right) == canon(B_BODY[2])
+
+
+def test_a_bulleted_item_starts_a_paragraph_in_a_pdf_column() -> None:
+    # The first item fills its last line with a full stop: only the bullet shows the break.
+    items = [
+        "●今年新建乡村公路三千公里，改造危桥两百座，新增农村客运班线一百条。",
+        "●明年将继续推进。",
+    ]
+    assert len(items[0]) % 17 == 0
+    right = pdf(("lines", [C_TITLE]), ("body", [C_BODY[1], *items]))
+    assert [p.text for p in normalize(right)[1]][-2:] == items
+
+
+def test_a_paragraph_closed_by_a_bracketed_credit_is_not_joined_to_the_next() -> None:
+    credited = "春运期间各车站将延长售票时间，退票于开车六小时前办理。（张红梅）"
+    body = [B_BODY[0], credited, B_BODY[2]]
+    units = [
+        u
+        for a in align(web((B_TITLE, body)), pdf(("lines", [A_TITLE]), ("body", A_BODY))).articles
+        for u in a.units
+    ]
+    assert any(u.left and canon(u.left) == canon(credited) for u in units)
+
+
+def test_a_paragraph_printed_twice_in_a_row_keeps_the_first_copy() -> None:
+    # The web version repeats a paragraph right after itself, under a byline the PDF lacks:
+    # both copies share their surroundings, so the first is the original.
+    twice = B_BODY[0]
+    left = web((B_TITLE, ["本报记者 李华", twice, twice, *B_BODY[1:]]))
+    right = pdf(("lines", [B_TITLE]), ("body", B_BODY))
+    units = [u for a in align(left, right).articles for u in a.units]
+    copies = [u for u in units if u.left and canon(u.left) == canon(twice)]
+    assert len(copies) == 2
+    assert copies[0].right is not None and copies[0].duplicate_of is None
+    assert copies[1].right is None and copies[1].duplicate_of == copies[0].id
