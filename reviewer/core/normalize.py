@@ -255,7 +255,17 @@ def _wrapped_paras(raw: str) -> list[Para]:
             elif _opens_bracket(stripped):
                 brk = False  # "…日电（记者邓" / "献忠）…": the bracket closes on the next line
             elif may_end_paragraph(stripped):
-                brk = widths[i] < col - slack or bool(_PARA_START.match(nxt))
+                brk = (
+                    widths[i] < col - slack
+                    or bool(_PARA_START.match(nxt))
+                    # A paragraph's short last line ends it; a short line that does not
+                    # end a sentence after a complete one is a title of its own.
+                    or (
+                        "。" not in nxt
+                        and not may_end_paragraph(nxt)
+                        and widths[i + 1] < col * 0.75 - slack
+                    )
+                )
             elif first:
                 # A paragraph's first line fills the column (less an indent); one that is
                 # clearly shorter stands alone: a title or deck line.

@@ -24,22 +24,24 @@ _BYLINE = (
     re.compile(r"^(?:新华社|本报|人民日报)?(?:特约)?记者[^。！？]{1,40}$"),
     re.compile(r"^[（(](?:记者|通讯员)[^）)]{1,40}[）)]$"),
 )
-# Common Chinese surnames: a person's name after a post starts with one ("行长何林祥"),
-# a headline's words do not ("省委书记的菜单", "中美国防部长会谈").
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
-    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯"
-    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
-    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
-    "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景"
-    "党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖"
-    "巩明佘池查麻苑迟邝屠满水谈上"
-)
 _POSITION_NAME = re.compile(
     r"(?:部长|院长|主任|研究员|教授|书记|局长|主席|总经理|经理|所长|厂长|校长|社长|台长|行长"
     r"|市长|省长|县长|董事长|司令员|政委|大使|总裁|总编辑|特约记者|记者|通讯员)"
-    r"([\u4e00-\u9fff·]{2,3})$"
+    r"(?P<name>[\u4e00-\u9fff·]{2,3})$"
 )
+
+
+def _a_name(tail: str) -> bool:
+    """The characters after a post read as a person's name, not as a common word or a
+    phrase ("部长会谈", "书记的菜单", "主席会见美")."""
+    from reviewer.core.diff import tokenizer  # jieba's dictionary, loaded once
+
+    if tail[0] in "的之和与在了及等对向为是":
+        return False
+    freq = tokenizer().FREQ
+    return (freq.get(tail) or 0) < 400 and (freq.get(tail[:2]) or 0) < 400
+
+
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _CAPTION = re.compile(
     r"(?:^(?:这是|图为).*拍摄|拍摄[^。，]{0,16}$|摄$|新华/传真|新华社发|（新华社发|供图$"
@@ -65,10 +67,30 @@ def classify(text: str) -> str:
         return "byline"
     if is_name_line(text) or _SHORT_NAME.match(c):
         return "byline"  # names alone: "王伟 张玉琛", "泰岛"
-    post = _POSITION_NAME.search(c) if len(c) <= 24 and "——" not in c else None
-    if post and post.group(1)[0] in SURNAMES:
+    m = _POSITION_NAME.search(c) if len(c) <= 24 and "——" not in c else None
+    if m and _a_name(m.group("name")):
         return "byline"  # an author with a post: "中国农业银行行长何林祥", "农业部部长刘江"
     return "paragraph"
+
+
+def names_reporter(text: str) -> bool:
+    """A dateline or a reporter's byline ("本报记者X", "（记者X）"): what opens a story,
+    unlike a bare name or a post and a name, which a title line may also read as."""
+    c = squeeze(text)
+    return bool(DATELINE.match(c)) or (len(c) <= 48 and any(p.match(c) for p in _BYLINE))
+
+
+def maybe_title_head(text: str) -> bool:
+    """A line read as a byline only as a bare name or a post and a name ("罗总统",
+    "江主席会见美"): set tight above a title-like line, it is the first line of a wrapped
+    title."""
+    c = squeeze(text)
+    return (
+        classify(text) == "byline"
+        and len(c) <= 12
+        and not names_reporter(c)
+        and not is_name_line(text)
+    )
 
 
 def is_end_marker(text: str) -> bool:
