@@ -183,3 +183,16 @@ def test_a_headline_ending_on_a_post_and_words_is_no_byline() -> None:
     assert classify("县委书记的一本账") == "paragraph"
     assert classify("两国外交部长会谈") == "paragraph"
     assert classify("访省教育厅副厅长——局长张华") == "paragraph"
+
+
+def test_full_lines_of_a_narrow_pdf_column_after_a_wide_one_stay_one_paragraph() -> None:
+    # The lines of the narrow column are short against the wide column before them; as
+    # wide as each other, with the sentence going on, they are one paragraph.
+    story = "".join(B_BODY) + "".join(B_BODY)
+    para = "去年三月，省教育厅专门就山区校车安全下发通知，要求各地管好校车和司机。"
+    wide = wrap(story, 24)
+    narrow = [para[i : i + 13] for i in range(0, len(para), 13)]
+    right = "".join(f"{ln}\n\n" for ln in [*wide, B_TITLE, *narrow, A_TITLE])
+    left = web((B_TITLE, [story]), (A_TITLE, [para]))
+    unit = unit_with(align(left, right), "left", para)
+    assert canon(unit.right or "") == canon(para)
