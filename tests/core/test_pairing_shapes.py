@@ -106,6 +106,9 @@ def test_a_paragraph_that_mentions_filming_is_not_a_photo_caption() -> None:
     assert classify("每次拍摄之前，他总是先和被拍的人聊天，了解他们的生活和想法。") == "paragraph"
     assert classify("这是3月5日在昆明拍摄的山区校车。") == "caption"
     assert classify("山区小学的新校车（新华社记者 张明 拍摄）") == "caption"
+    assert classify("（王明摄）（新华社稿）") == "caption"  # the credit, then a note
+    assert classify("压题照片为山区小学的新校车。") == "caption"
+    assert classify("（王明）") != "caption"  # a signature, not a credit
 
 
 def test_a_pdf_dateline_wrapped_inside_its_reporter_bracket_stays_one_dateline() -> None:
