@@ -199,3 +199,14 @@ def test_full_lines_of_a_narrow_pdf_column_after_a_wide_one_stay_one_paragraph()
     left = web((B_TITLE, [story]), (A_TITLE, [para]))
     unit = unit_with(align(left, right), "left", para)
     assert canon(unit.right or "") == canon(para)
+
+
+def test_a_sentences_last_character_on_a_line_of_its_own_stays_with_its_paragraph() -> None:
+    para = "省里三位负责人参加了会见。"
+    story = "".join(B_BODY) + "".join(B_BODY)
+    lines = [*wrap(story, 24), B_TITLE, para[:-2], para[-2:], A_TITLE]
+    right = "".join(f"{ln}\n\n" for ln in lines)
+    unit = unit_with(
+        align(web((B_TITLE, [story, para]), (A_TITLE, A_BODY[:1])), right), "left", para
+    )
+    assert canon(unit.right or "") == canon(para)
