@@ -59,6 +59,7 @@ class Side:
         # Fragments whose start is strong evidence of a new article (see segment.py).
         self.strong_frags = strong_frags if strong_frags is not None else {b.frag for b in blocks}
         self.blocks = sorted(blocks, key=lambda b: b.para.raw[0])
+        self.marks_headings = any(b.para.kind == "heading" for b in self.blocks)
         parts: list[str] = []
         self.bstart: list[int] = []
         self.cmap: list[list[int]] = []  # per block: canonical index → display index

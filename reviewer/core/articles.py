@@ -6,17 +6,20 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from reviewer.core.align import Piece, Side
-from reviewer.core.roles import paired_role
+from reviewer.core.relocation import rejoin_moved, relocate
+from reviewer.core.roles import is_end_marker, paired_role
 from reviewer.core.text import may_end_paragraph
 
 _CONTENT = frozenset({"paragraph", "caption"})
 _HEAD = ("title", "subtitle")
+_SIGNATURE = re.compile(r"^\([^()。！？]{1,20}\)$")
 
 
 @dataclass
@@ -47,11 +50,12 @@ class _UnionFind:
             self.parent[max(rx, ry, key=repr)] = min(rx, ry, key=repr)
 
 
-def _segments(side: Side) -> list[int]:
+def _segments(side: Side, partner: dict[int, int], other: Side) -> list[int]:
     """For each piece, its article as its own version's strong breaks alone say, or -1.
 
     Only segments that hold a title count: a segment without one may be the rest of an
-    article that another one interrupted.
+    article that another one interrupted. A title the other version prints as a plain
+    paragraph of its text (a subhead inside a story) does not count.
     """
     seg_of: list[int] = []
     seg, frag = 0, None
@@ -60,8 +64,28 @@ def _segments(side: Side) -> list[int]:
             frag = p.frag
             seg += frag in side.strong_frags
         seg_of.append(seg)
-    titled = {seg_of[i] for i, p in enumerate(side.pieces) if p.role == "title"}
+    titled = {
+        seg_of[i]
+        for i, p in enumerate(side.pieces)
+        if p.role == "title" and (i not in partner or not _subhead(side, i, other, partner[i]))
+    }
     return [s if s in titled else -1 for s in seg_of]
+
+
+def _subhead(side: Side, i: int, other: Side, j: int) -> bool:
+    """Title ``i`` reads as line ``j`` of the other version, which marks its headings
+    (markdown) and prints it unmarked after body text: a subhead inside a story."""
+    p, q = side.pieces[i], other.pieces[j]
+    if q.role != "paragraph" or not other.marks_headings or j == 0:
+        return False
+    block = other.blocks[bisect.bisect_right(other.bstart, q.start) - 1]
+    before = other.pieces[j - 1]
+    return (
+        block.para.kind == "text"
+        and before.role == "paragraph"
+        and before.frag == q.frag
+        and fuzz.ratio(side.stream[p.start : p.end], other.stream[q.start : q.end]) >= 90
+    )
 
 
 def _titleish(side: Side, i: int) -> bool:
@@ -72,6 +96,18 @@ def _titleish(side: Side, i: int) -> bool:
         return False
     t = side.stream[p.start : p.end]
     return "。" not in t and not may_end_paragraph(t)
+
+
+def _closes_before(side: Side, i: int) -> bool:
+    """A closing dateline, a photo credit or a signature ("（王平 李文）"): what ends a story."""
+    p = side.pieces[i]
+    if p.role == "caption":
+        return True
+    text = side.stream[p.start : p.end]  # canonical: half-width brackets
+    if p.role == "paragraph":
+        return _SIGNATURE.match(text) is not None
+    # Only a dateline in brackets closes a story: a bare one opens the next.
+    return p.role == "byline" and text.startswith("(") and is_end_marker(side.text(p)[0])
 
 
 def _subfragments(
@@ -112,6 +148,13 @@ def _subfragments(
             start = min(rest, default=start) if not titles else start
         else:
             start = heads[0] if heads else lo + 1
+            # A closing dateline and the photo credits after it end the article before.
+            while (
+                start < len(pieces)
+                and pieces[start].frag == pieces[lo].frag
+                and _closes_before(side, start)
+            ):
+                start += 1
         starts.add(start)
         if c in jumps:
             jump_starts.add(start)
@@ -127,42 +170,6 @@ def _subfragments(
                 moved.add((frag, part))
         out.append((frag, part))
     return out, moved
-
-
-def _rejoin_moved(
-    uf: _UnionFind, subs: dict[str, list[tuple[int, int]]], moved: dict[str, set]
-) -> None:
-    """A passage one version moved into another article is cut off on both sides; it goes
-    back to where the other version prints it, as the tail of its own article.
-
-    The side that holds the passage inside another article (a part sandwiched between two
-    parts of one article) is the one that moved it.
-    """
-    order = {s: list(dict.fromkeys(keys)) for s, keys in subs.items()}
-    members: dict[object, list[tuple[str, int]]] = defaultdict(list)
-    for s, keys in order.items():
-        for idx, key in enumerate(keys):
-            members[uf.find((s, key))].append((s, idx))
-    for group in list(members.values()):
-        # Only passages cut off on every side, at least once by a jump backwards.
-        if any(order[s][idx][1] == 0 for s, idx in group) or not any(
-            order[s][idx] in moved[s] for s, idx in group
-        ):
-            continue
-        homes = []
-        for s, idx in group:
-            keys = order[s]
-            prev = keys[idx - 1] if idx > 0 else None
-            nxt = keys[idx + 1] if idx + 1 < len(keys) else None
-            if prev is None or prev[0] != keys[idx][0]:
-                continue
-            inside = (
-                nxt is not None and nxt[0] == prev[0] and uf.find((s, nxt)) == uf.find((s, prev))
-            )
-            if not inside:
-                homes.append((s, prev))
-        if len({s for s, _ in homes}) == 1:
-            uf.union(homes[0], (group[0][0], order[group[0][0]][group[0][1]]))
 
 
 def _context_gap(partner: dict[int, int], i: int, j: int, skip: set[int]) -> int:
@@ -392,15 +399,35 @@ def _fill_gaps(units: list[Draft], a: Side, b: Side) -> list[Draft]:
     return out
 
 
+def _endings_stay(side: Side) -> None:
+    """A closing dateline, credit or signature that opens a fragment ends the one before."""
+    pieces = side.pieces
+    for i in range(1, len(pieces)):
+        # A caption may open a story of photos: only a closing line moves its captions.
+        if (
+            pieces[i].frag != pieces[i - 1].frag
+            and pieces[i].role != "caption"
+            and _closes_before(side, i)
+        ):
+            k = i
+            while k < len(pieces) and pieces[k].frag == pieces[i].frag and _closes_before(side, k):
+                k += 1
+            if k < len(pieces) and pieces[k].frag == pieces[i].frag:
+                for j in range(i, k):
+                    pieces[j].frag = pieces[i - 1].frag
+
+
 def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[list[Draft]]:
     """Group all pieces of both sides into ordered articles of draft units."""
+    _endings_stay(a)
+    _endings_stay(b)
     pairs = first_copies(a, b, sorted(pairs + copy_pairs(a, b, pairs)))
     heads = title_pairs(a, b, pairs)
     pairs = sorted(pairs + heads)
     pa = {x: y for x, y, _ in pairs}
     pb = {y: x for x, y, _ in pairs}
-    sub_a, moved_a = _subfragments(a, pa, _segments(b))
-    sub_b, moved_b = _subfragments(b, pb, _segments(a))
+    sub_a, moved_a = _subfragments(a, pa, _segments(b, pb, a))
+    sub_b, moved_b = _subfragments(b, pb, _segments(a, pa, b))
     uf = _UnionFind()
     for x, y, n in pairs:
         # Title pairs do not join articles: a title follows its partner's article below.
@@ -410,7 +437,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         uf.find(("a", sub_a[i]))
     for j in range(len(b.pieces)):
         uf.find(("b", sub_b[j]))
-    _rejoin_moved(uf, {"a": sub_a, "b": sub_b}, {"a": moved_a, "b": moved_b})
+    rejoin_moved(uf, {"a": sub_a, "b": sub_b}, {"a": moved_a, "b": moved_b})
     _attach_orphans(uf, "a", a.pieces, sub_a)
     _attach_orphans(uf, "b", b.pieces, sub_b)
     _glue_weak(uf, "a", a, sub_a, pa, b)
@@ -426,6 +453,10 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         root_a[i] = root_a[orig]
     for j, orig in dup_b.items():
         root_b[j] = root_b[orig]
+    moved = relocate(
+        {"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b},
+        {"a": set(dup_a), "b": set(dup_b)},
+    )  # fmt: skip
 
     groups: dict[object, list[Draft]] = defaultdict(list)
     for i, p in enumerate(a.pieces):
@@ -463,6 +494,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
             groups[root].append(d)
     articles = []
     for units in groups.values():
+        _place_moved(units, moved)
         units.sort(key=lambda d: d.key)
         units = _pair_short(units, a, b)
         head = [u for u in units if u.role in _HEAD]
@@ -470,6 +502,20 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         articles.append(_fill_gaps(head, a, b) + _fill_gaps(body, a, b))
     articles.sort(key=lambda us: min(u.key for u in us))
     return articles
+
+
+def _place_moved(units: list[Draft], moved: dict[str, set[int]]) -> None:
+    """Passages moved back into an article follow its last paragraph (a moved passage is
+    the article's tail), in their own order."""
+    back = [u for u in units if u.a in moved["a"] or u.b in moved["b"]]
+    if not back:
+        return
+    rest = [u.key for u in units if u.role == "paragraph" and u not in back]
+    if not rest:
+        return
+    k0, k1, k2 = max(rest)
+    for n, u in enumerate(sorted(back, key=lambda d: d.key)):
+        u.key = (k0, k1, k2 + 1 + n)
 
 
 def _attach_orphans(uf: _UnionFind, side: str, pieces: list[Piece], sub: list) -> None:
