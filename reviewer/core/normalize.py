@@ -274,6 +274,19 @@ def _wrapped_paras(raw: str) -> list[Para]:
                 )
             elif first and _ITEM.match(nxt):
                 brk = True  # a line standing alone, then "１、…": a title above a list
+            elif (
+                (not first and abs(widths[i] - widths[i - 1]) <= 2)
+                or (
+                    "，" in stripped
+                    and abs(widths[i] - widths[i + 1]) <= 2
+                    and not ends_sentence(nxt)
+                )
+                or (len("".join(nxt.split())) <= 3 and ends_sentence(nxt))
+            ):
+                # As wide as the paragraph's line before, or body text as wide as the next
+                # line, which goes on: full lines of a column narrower than its neighbours.
+                # A sentence's last character or two ("见。") are no paragraph of their own.
+                brk = False
             elif first:
                 # A paragraph's first line fills the column (less an indent); one that is
                 # clearly shorter stands alone: a title or deck line.

@@ -12,6 +12,7 @@ runs of paragraphs still in dispute, by their words.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable
 from typing import Protocol
@@ -37,13 +38,12 @@ MIN_GRAMS = 8  # shorter passages say too little about their article
 LONG_CAPTION = 40
 
 
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
 def _grams(text: str) -> frozenset[str]:
     """Distinct bigrams of CJK characters: the words a passage uses."""
-    return frozenset(
-        text[k : k + 2]
-        for k in range(len(text) - 1)
-        if "\u4e00" <= text[k] <= "\u9fff" and "\u4e00" <= text[k + 1] <= "\u9fff"
-    )
+    return frozenset(run[k : k + 2] for run in _CJK_RUN.findall(text) for k in range(len(run) - 1))
 
 
 class _Bags:
@@ -54,23 +54,31 @@ class _Bags:
     ) -> None:
         self.grams: dict[tuple[str, int], frozenset[str]] = {}
         self.count: dict[Hashable, Counter[str]] = defaultdict(Counter)
-        self.where: dict[str, set[Hashable]] = defaultdict(set)
+        self._where: dict[str, set[Hashable]] | None = None
         for s, side in sides.items():
             for i, p in enumerate(side.pieces):
                 if _text(p) and i not in skip[s]:
                     g = _grams(side.stream[p.start : p.end])
                     self.grams[(s, i)] = g
                     self.count[roots[s][i]].update(g)
-                    for x in g:
-                        self.where[x].add(roots[s][i])
+
+    def where(self) -> dict[str, set[Hashable]]:
+        """Which articles use each bigram: built once, when first needed."""
+        if self._where is None:
+            self._where = defaultdict(set)
+            for root, count in self.count.items():
+                for g in count:
+                    self._where[g].add(root)
+        return self._where
 
     def move(self, members: list[tuple[str, int]], old: Hashable, new: Hashable) -> None:
         for m in members:
             g = self.grams.get(m, frozenset())
             self.count[old].subtract(g)
             self.count[new].update(g)
-            for x in g:
-                self.where[x].add(new)
+            if self._where is not None:
+                for x in g:
+                    self._where[x].add(new)
 
     def scores(
         self,
@@ -93,8 +101,9 @@ class _Bags:
         host = roots[run[0][0]][run[0][1]]
         n = len(self.count) + 1
         out = dict.fromkeys(articles, 0.0)
+        where = self.where()
         for g in grams:
-            users = [c for c in self.where[g] if self.count[c][g] > (own[g] if c == host else 0)]
+            users = [c for c in where[g] if self.count[c][g] > (own[g] if c == host else 0)]
             idf = math.log(n / len(users)) if users else 0.0
             for c in users:
                 if c in out:
