@@ -3,6 +3,7 @@ photo items, wrapped titles and story heads one version left with the story befo
 
 from __future__ import annotations
 
+from reviewer.core.text import canon
 from tests.core.test_structure_shapes import (
     A_BODY,
     A_TITLE,
@@ -11,6 +12,7 @@ from tests.core.test_structure_shapes import (
     C_BODY,
     C_TITLE,
     align,
+    article_of,
     assert_whole,
     pdf,
     web,
@@ -92,3 +94,20 @@ def test_a_pdf_only_story_after_a_titled_story_and_closed_by_its_own_title_stand
     al = align(web((A_TITLE, A_BODY)), right)
     assert_whole(al, A_TITLE, A_BODY)
     assert_whole(al, B_TITLE, B_BODY)
+
+
+def test_a_pdf_title_does_not_run_on_into_a_much_longer_line_a_date_or_a_third_line() -> None:
+    # Stories only the PDF prints: a title wraps where its first line is full, so a line
+    # more than twice as long under it, a date alone, or a line after a shorter second
+    # line is not more of the title.
+    left = web((A_TITLE, A_BODY))
+    cases = [
+        (["春耕物资充足", "全省化肥农药种子储备量比去年同期增加三成以上"], "春耕物资充足"),
+        (["本报编辑部", "２０２４年３月５日"], "本报编辑部"),
+        (["沿江城市推进湿地", "保护工程", "三年恢复湿地八万亩"], "沿江城市推进湿地保护工程"),
+    ]
+    for lines, title in cases:
+        right = pdf(("lines", [A_TITLE]), ("body", A_BODY), ("lines", lines), ("body", C_BODY))
+        al = align(left, right)
+        assert canon(al.articles[article_of(al, C_BODY[0][-10:])].title) == canon(title)
+
