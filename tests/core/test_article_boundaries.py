@@ -111,3 +111,13 @@ def test_a_pdf_title_does_not_run_on_into_a_much_longer_line_a_date_or_a_third_l
         al = align(left, right)
         assert canon(al.articles[article_of(al, C_BODY[0][-10:])].title) == canon(title)
 
+
+def test_a_web_page_opening_on_a_deck_keeps_it_with_the_story_the_pdf_titles() -> None:
+    # The web lost the heading and opens on the deck; the PDF prints title, deck and
+    # byline after the body.
+    deck = "●沿江多市联手，三年恢复湿地八万亩"
+    left = web((None, [deck, "本报记者 王平", *B_BODY]), (C_TITLE, C_BODY))
+    right = pdf(("body", B_BODY), ("lines", [B_TITLE, deck, "本报记者 王平"]), ("body", C_BODY))
+    right += pdf(("lines", [C_TITLE]))
+    al = align(left, right)
+    assert_whole(al, B_TITLE, [deck, *B_BODY])
