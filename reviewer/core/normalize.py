@@ -264,6 +264,8 @@ def _wrapped_paras(raw: str) -> list[Para]:
                 brk = (
                     widths[i] < col - slack
                     or bool(_PARA_START.match(nxt))
+                    # "…。（李虹）": a signature or dateline in brackets closes the paragraph.
+                    or bool(_CLOSED.search(stripped))
                     # A paragraph's short last line ends it; a short line that does not
                     # end a sentence after a complete one is a title of its own.
                     or (

@@ -121,3 +121,21 @@ def test_a_web_page_opening_on_a_deck_keeps_it_with_the_story_the_pdf_titles() -
     right += pdf(("lines", [C_TITLE]))
     al = align(left, right)
     assert_whole(al, B_TITLE, [deck, *B_BODY])
+
+
+def test_a_pdf_line_closed_by_a_bracketed_signature_ends_its_paragraph() -> None:
+    # A full last line "…。（王平）" (digits make it measure short), then a title: the
+    # signature closes the paragraph, the title is not joined to it.
+    from reviewer.core.normalize import normalize
+
+    lines = [
+        "沿江多个城市近日启动新一轮湿地保护修",
+        "复工程，计划三年内恢复湿地面积八万亩",
+        "，投资120亿元，惠及沿岸居民。（王平）",
+        "湿地保护修复工程进展顺利",
+    ]
+    right = pdf(("body", C_BODY)) + "\n\n".join(lines) + "\n\n" + pdf(("body", A_BODY))
+    _layout, paras = normalize(right)
+    texts = [canon(p.text) for p in paras]
+    assert canon("".join(lines[:3])) in texts
+    assert canon(lines[3]) in texts
