@@ -139,3 +139,13 @@ def test_a_pdf_line_closed_by_a_bracketed_signature_ends_its_paragraph() -> None
     texts = [canon(p.text) for p in paras]
     assert canon("".join(lines[:3])) in texts
     assert canon(lines[3]) in texts
+
+
+def test_an_editor_with_his_post_under_a_pdf_title_is_a_byline_not_more_of_the_title() -> None:
+    from reviewer.core.roles import classify
+
+    assert classify("新华社高级编辑王立新") == "byline"
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY))
+    right += pdf(("lines", [C_TITLE, "新华社高级编辑王立新"]), ("body", C_BODY))
+    al = align(web((A_TITLE, A_BODY)), right)
+    assert canon(al.articles[article_of(al, C_BODY[1][-10:])].title) == canon(C_TITLE)
