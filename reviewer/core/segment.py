@@ -129,7 +129,7 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
     low = bigrams([b.para for b in after if b.role == "title"])
     if len(top) < 2 or len(low) < 2:
         return None
-    best, best_score = None, (1, 1)
+    best, best_score = None, (1, 1, 0)
     for k in range(1, len(body)):
         head, tail = bigrams([b.para for b in body[:k]]), bigrams([b.para for b in body[k:]])
         gain = len(top & head) - len(top & tail) + len(low & tail) - len(low & head)
@@ -140,7 +140,8 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
             and body[k].role != "caption"
             and not is_end_marker(body[k].text)
         )
-        score = (gain, int(natural))
+        # Then the cut that leaves fewer of the upper title's words below it.
+        score = (gain, int(natural), -len(top & tail))
         # The title below names the text after the cut, or the one above names none of it.
         named = len(low & tail) >= 2 or not top & tail
         if gain > 1 and score > best_score and len(top & head) >= 2 and named:

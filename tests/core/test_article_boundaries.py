@@ -141,6 +141,25 @@ def test_a_pdf_line_closed_by_a_bracketed_signature_ends_its_paragraph() -> None
     assert canon(lines[3]) in texts
 
 
+def test_of_two_cuts_the_words_tie_on_the_one_leaving_the_upper_title_s_words_above() -> None:
+    # Two stories with no break between them, one titled above and one after: a paragraph
+    # that repeats the upper title's words, and by chance one pair of the lower title's
+    # characters ("协会长江老师"), stays with the upper story.
+    from reviewer.core.normalize import Para
+    from reviewer.core.segment import Block, Fragment, _split_between_titles
+
+    def block(text: str, role: str = "paragraph") -> Block:
+        return Block(Para(text, list(range(len(text)))), role)
+
+    upper = [
+        "山区小学今年用上新校车一千二百辆，覆盖偏远村寨四千多个。",
+        "家长们说，有了新校车，孩子上学再不用翻山越岭，协会长江老师每天随车照看。",
+    ]
+    frag = Fragment(0, titles=[block(A_TITLE, "title")], body=[block(t) for t in upper])
+    frag.body += [block(t) for t in B_BODY]
+    assert _split_between_titles(frag, [block("长江沿岸湿地保护", "title")]) == 2
+
+
 def test_an_editor_with_his_post_under_a_pdf_title_is_a_byline_not_more_of_the_title() -> None:
     from reviewer.core.roles import classify
 
