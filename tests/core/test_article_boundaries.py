@@ -168,3 +168,13 @@ def test_an_editor_with_his_post_under_a_pdf_title_is_a_byline_not_more_of_the_t
     right += pdf(("lines", [C_TITLE, "新华社高级编辑王立新"]), ("body", C_BODY))
     al = align(web((A_TITLE, A_BODY)), right)
     assert canon(al.articles[article_of(al, C_BODY[1][-10:])].title) == canon(C_TITLE)
+
+
+def test_a_pdf_title_wider_than_the_column_is_not_joined_to_the_full_line_above() -> None:
+    from reviewer.core.normalize import normalize
+
+    title = "沿江城市推进湿地保护修复工程三年恢复湿地八万亩"  # wider than the column
+    full = "工程将清理违规养殖设施，补种本地水生植物，并建设候鸟栖息观测站点等。"  # 2 full lines
+    right = pdf(("body", [B_BODY[0], full])) + title + "\n\n" + pdf(("body", C_BODY))
+    _layout, paras = normalize(right)
+    assert canon(title) in [canon(p.text) for p in paras]
