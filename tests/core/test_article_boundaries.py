@@ -178,3 +178,25 @@ def test_a_pdf_title_wider_than_the_column_is_not_joined_to_the_full_line_above(
     right = pdf(("body", [B_BODY[0], full])) + title + "\n\n" + pdf(("body", C_BODY))
     _layout, paras = normalize(right)
     assert canon(title) in [canon(p.text) for p in paras]
+
+
+def test_a_web_deck_heading_without_its_title_leaves_the_title_to_the_pdf_line_above() -> None:
+    # The web lost the second story's title and keeps its deck as a "##" heading; the PDF
+    # sets the title and the deck in one block.
+    deck = "三年恢复湿地八万亩"
+    left = (
+        f"# {A_TITLE}\n\n"
+        + "\n\n".join(A_BODY)
+        + f"\n\n## {deck}\n\n本报记者 王平\n\n"
+        + "\n\n".join(B_BODY)
+    )
+    right = pdf(
+        ("lines", [A_TITLE]),
+        ("body", A_BODY),
+        ("lines", [B_TITLE, deck, "本报记者 王平"]),
+        ("body", B_BODY),
+    )
+    al = align(left, right)
+    art = al.articles[article_of(al, B_BODY[1][-10:])]
+    assert canon(art.title) == canon(B_TITLE)
+    assert [u.role for u in art.units if u.left == deck] == ["subtitle"]
