@@ -496,6 +496,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
             groups[root].append(d)
     articles = []
     for units in groups.values():
+        _better_copies(units, a, b)
         _place_moved(units, moved)
         units.sort(key=lambda d: d.key)
         units = _pair_short(units, a, b)
@@ -504,6 +505,38 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         articles.append(_fill_gaps(head, a, b) + _fill_gaps(body, a, b))
     articles.sort(key=lambda us: min(u.key for u in us))
     return articles
+
+
+_PAIRED_MARKS = ("“”", "‘’", "《》", "（）", "「」", "『』")
+
+
+def _unbalanced(text: str) -> int:
+    return sum(abs(text.count(o) - text.count(c)) for o, c in _PAIRED_MARKS)
+
+
+def _better_copies(units: list[Draft], a: Side, b: Side) -> None:
+    """Of two one-sided copies of a passage, keep the one whose quotes and brackets pair
+    up ("下一步…。”" against "“下一步…。”"): the other is the duplicate."""
+    by_piece = {("a", u.a): u for u in units if u.a is not None}
+    by_piece.update({("b", u.b): u for u in units if u.b is not None})
+    for u in units:
+        if u.dup_of is None:
+            continue
+        side, orig = u.dup_of
+        o = by_piece.get((side, orig))
+        if o is None or o.dup_of is not None or (o.a is not None and o.b is not None):
+            continue  # an original the other version confirms stays
+        src = a if side == "a" else b
+        mine = u.a if side == "a" else u.b
+        assert mine is not None
+        copy, first = src.text(src.pieces[mine])[0], src.text(src.pieces[orig])[0]
+        if abs(len(copy) - len(first)) <= len(first) // 10 and _unbalanced(copy) < _unbalanced(
+            first
+        ):
+            for w in units:
+                if w.dup_of == (side, orig):
+                    w.dup_of = (side, mine)
+            u.dup_of, o.dup_of = None, (side, mine)
 
 
 def _place_moved(units: list[Draft], moved: dict[str, set[int]]) -> None:
