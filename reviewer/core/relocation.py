@@ -12,6 +12,7 @@ runs of paragraphs still in dispute, by their words.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable
 from typing import Protocol
@@ -37,40 +38,43 @@ MIN_GRAMS = 8  # shorter passages say too little about their article
 LONG_CAPTION = 40
 
 
+_CJK_RUN = re.compile("[\u4e00-\u9fff]{2,}")
+
+
 def _grams(text: str) -> frozenset[str]:
     """Distinct bigrams of CJK characters: the words a passage uses."""
-    return frozenset(
-        text[k : k + 2]
-        for k in range(len(text) - 1)
-        if "\u4e00" <= text[k] <= "\u9fff" and "\u4e00" <= text[k + 1] <= "\u9fff"
-    )
+    out: set[str] = set()
+    for run in _CJK_RUN.findall(text):
+        out.update(map(str.__add__, run, run[1:]))
+    return frozenset(out)
 
 
 class _Bags:
-    """Per article, how often each bigram occurs in its paragraphs (both versions)."""
+    """Per article, how often each bigram occurs in its paragraphs (both versions), and in
+    how many articles each bigram occurs."""
 
     def __init__(
         self, sides: dict[str, Side], roots: dict[str, list[Hashable]], skip: dict[str, set[int]]
     ) -> None:
         self.grams: dict[tuple[str, int], frozenset[str]] = {}
         self.count: dict[Hashable, Counter[str]] = defaultdict(Counter)
-        self.where: dict[str, set[Hashable]] = defaultdict(set)
         for s, side in sides.items():
             for i, p in enumerate(side.pieces):
                 if _text(p) and i not in skip[s]:
                     g = _grams(side.stream[p.start : p.end])
                     self.grams[(s, i)] = g
                     self.count[roots[s][i]].update(g)
-                    for x in g:
-                        self.where[x].add(roots[s][i])
+        self.df: Counter[str] = Counter()
+        for bag in self.count.values():
+            self.df.update(bag.keys())
 
     def move(self, members: list[tuple[str, int]], old: Hashable, new: Hashable) -> None:
         for m in members:
-            g = self.grams.get(m, frozenset())
-            self.count[old].subtract(g)
-            self.count[new].update(g)
-            for x in g:
-                self.where[x].add(new)
+            for x in self.grams.get(m, frozenset()):
+                self.df[x] += self.count[new][x] == 0
+                self.count[new][x] += 1
+                self.count[old][x] -= 1
+                self.df[x] -= self.count[old][x] == 0
 
     def scores(
         self,
@@ -93,11 +97,16 @@ class _Bags:
         host = roots[run[0][0]][run[0][1]]
         n = len(self.count) + 1
         out = dict.fromkeys(articles, 0.0)
+        bags = {c: self.count[c] for c in articles}
         for g in grams:
-            users = [c for c in self.where[g] if self.count[c][g] > (own[g] if c == host else 0)]
-            idf = math.log(n / len(users)) if users else 0.0
-            for c in users:
-                if c in out:
+            in_host = self.count[host][g]
+            host_has = in_host > own[g]
+            df = self.df[g] - (in_host > 0 and not host_has)
+            if df <= 0:
+                continue
+            idf = math.log(n / df)
+            for c, bag in bags.items():
+                if host_has if c == host else bag[g] > 0:
                     out[c] += idf
         root = math.sqrt(len(grams)) if grams else 1.0
         return {c: v / root for c, v in out.items()}
