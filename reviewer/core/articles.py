@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from reviewer.core.align import Piece, Side
 from reviewer.core.relocation import rejoin_moved, relocate
-from reviewer.core.roles import is_end_marker
+from reviewer.core.roles import is_end_marker, paired_role
 from reviewer.core.text import may_end_paragraph
 
 _CONTENT = frozenset({"paragraph", "caption"})
@@ -172,11 +172,24 @@ def _subfragments(
     return out, moved
 
 
-def _context_gap(partner: dict[int, int], i: int, j: int) -> int:
-    """How far piece ``i``'s neighbours are paired from piece ``j``'s neighbours."""
+def _context_gap(partner: dict[int, int], i: int, j: int, skip: set[int]) -> int:
+    """How far piece ``i``'s neighbours are paired from piece ``j``'s neighbours.
+
+    The other copies (``skip``) are stepped over, and so are up to two unpaired pieces (a
+    byline, a credit): copies printed one after the other share their surroundings, and
+    then the first is the original.
+    """
     gap = 0
     for step in (-1, 1):
-        x = partner.get(i + step)
+        k, seen, x = i + step, 0, None
+        while seen < 3:
+            if k in skip:
+                k += step
+                continue
+            x = partner.get(k)
+            if x is not None:
+                break
+            k, seen = k + step, seen + 1
         gap += abs(x - (j + step)) if x is not None else 50
     return gap
 
@@ -206,10 +219,45 @@ def copy_pairs(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[tupl
         if not alike:
             continue
 
-        best = min(alike, key=lambda i: (_context_gap(pa, i, j), i))
+        best = min(alike, key=lambda i: (_context_gap(pa, i, j, set(alike)), i))
         taken.add(best)
         out.append((best, j, min(a.pieces[best].size, q.size)))
     return out
+
+
+def _text(side: Side, i: int) -> str:
+    p = side.pieces[i]
+    return side.stream[p.start : p.end]
+
+
+def first_copies(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """A passage printed twice in a row shares its surroundings in both copies, so anchors
+    through the junction with the next paragraph pick the second. Pair the copy that reads
+    closest to the other version instead, the first on a tie (the original comes first)."""
+    out: list[tuple[int, int, int]] = []
+    used = {x for x, _, _ in pairs}, {y for _, y, _ in pairs}
+    for x, y, n in pairs:
+        for side, other, mine, theirs, k in ((a, b, x, y, 0), (b, a, y, x, 1)):
+            prev = mine - 1
+            if (
+                prev < 0
+                or prev in used[k]
+                or side.pieces[prev].role not in _CONTENT
+                or side.pieces[mine].role not in _CONTENT
+                or side.pieces[prev].size < 20
+            ):
+                continue
+            here, before = _text(side, mine), _text(side, prev)
+            if fuzz.ratio(here, before) < 90:
+                continue
+            target = _text(other, theirs)
+            if fuzz.ratio(before, target) >= fuzz.ratio(here, target):
+                used[k].discard(mine)
+                used[k].add(prev)
+                x, y = (prev, y) if k == 0 else (x, prev)
+                break
+        out.append((x, y, n))
+    return sorted(out)
 
 
 def title_pairs(
@@ -373,7 +421,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     """Group all pieces of both sides into ordered articles of draft units."""
     _endings_stay(a)
     _endings_stay(b)
-    pairs = sorted(pairs + copy_pairs(a, b, pairs))
+    pairs = first_copies(a, b, sorted(pairs + copy_pairs(a, b, pairs)))
     heads = title_pairs(a, b, pairs)
     pairs = sorted(pairs + heads)
     pa = {x: y for x, y, _ in pairs}
@@ -412,7 +460,8 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
 
     groups: dict[object, list[Draft]] = defaultdict(list)
     for i, p in enumerate(a.pieces):
-        d = Draft(i, pa.get(i), p.role, (i, 0, 0))
+        role = p.role if i not in pa else paired_role(a, b, i, pa[i])
+        d = Draft(i, pa.get(i), role, (i, 0, 0))
         if i in dup_a:
             d.dup_of = ("a", dup_a[i])
         groups[root_a[i]].append(d)

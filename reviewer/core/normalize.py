@@ -22,6 +22,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 _BARE_DATELINE = re.compile(
     r"^(?:（新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电）|新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电)$"
 )
+_BULLET = re.compile(r"^[●■◆▲★◇]\S")  # a list item never goes on from the line before
 _PARA_START = re.compile(
     r"^(?:[一二三四五六七八九十]+是|问：|答：|（[一二三四五六七八九十]+）|\d+[.、])"
 )
@@ -105,6 +106,7 @@ class _Builder:
         self.chars: list[str] = []
         self.offs: list[int] = []
         self.pending_space = -1  # raw offset of a space not yet known to be kept
+        self.line_ends: list[int] = []  # character counts at each wrapped line end
         self.keep_spaces = keep_spaces  # a line of names: every space between words stays
         # Spaces between reporters' names in "（记者…）" stay; not in hard-wrapped text, where
         # letter-spacing puts spaces between every character.
@@ -146,6 +148,7 @@ class _Builder:
 
     def soft_break(self, raw_pos: int) -> None:
         """Join across a wrapped line end: a space only between two Latin letters."""
+        self.line_ends.append(len(self.chars))
         if self.chars and self.chars[-1].isascii() and self.chars[-1].isalpha():
             self.pending_space = raw_pos
         else:
@@ -155,7 +158,12 @@ class _Builder:
         if not self.chars:
             return None
         p = Para("".join(self.chars), self.offs, **kw)  # type: ignore[arg-type]
-        self.chars, self.offs, self.pending_space = [], [], -1
+        # Raw offsets of the characters that open a wrapped line: in hard-wrapped text a
+        # paragraph can only end where a line does.
+        p.extra["line_starts"] = frozenset(
+            self.offs[k] for k in self.line_ends if 0 < k < len(self.offs)
+        )
+        self.chars, self.offs, self.pending_space, self.line_ends = [], [], -1, []
         return p
 
 
@@ -181,10 +189,6 @@ def _line_paras(raw: str, markdown: bool) -> list[Para]:
             out.append(p)
         prev_gap = ln.gap
     return out
-
-
-# A sentence closed, then its writer's name: "…核收。（张福纯）". The paragraph is complete.
-_SIGNED = re.compile(r"[。！？…][”’」』]?[（(][^（）()]{1,24}[）)]$")
 
 
 def _wrapped_paras(raw: str) -> list[Para]:
@@ -235,6 +239,7 @@ def _wrapped_paras(raw: str) -> list[Para]:
             or bool(DATELINE.match("".join(nxt.split())))
             or names[i]
             or (i + 1 < n and names[i + 1])
+            or bool(_BULLET.match(nxt))
         )
         if not brk:
             lo, hi = max(0, i - 8), min(n, i + 9)
@@ -247,8 +252,20 @@ def _wrapped_paras(raw: str) -> list[Para]:
             slack += 4 if first else 0
             if _BARE_DATELINE.match(stripped):
                 brk = True  # "新华社北京7月18日电" on a line of its own closes an article
-            elif may_end_paragraph(stripped) or _SIGNED.search("".join(stripped.split())):
-                brk = widths[i] < col - slack or bool(_PARA_START.match(nxt))
+            elif _opens_bracket(stripped):
+                brk = False  # "…日电（记者邓" / "献忠）…": the bracket closes on the next line
+            elif may_end_paragraph(stripped):
+                brk = (
+                    widths[i] < col - slack
+                    or bool(_PARA_START.match(nxt))
+                    # A paragraph's short last line ends it; a short line that does not
+                    # end a sentence after a complete one is a title of its own.
+                    or (
+                        "。" not in nxt
+                        and not may_end_paragraph(nxt)
+                        and widths[i + 1] < col * 0.75 - slack
+                    )
+                )
             elif first:
                 # A paragraph's first line fills the column (less an indent); one that is
                 # clearly shorter stands alone: a title or deck line.
@@ -269,17 +286,62 @@ def _wrapped_paras(raw: str) -> list[Para]:
     return out
 
 
+# One-character words a sentence (or a heading) never stops on: prepositions, conjunctions,
+# structural particles. "谢少峰在 / 当天的发布会上说" is one sentence.
+_OPEN_WORDS = frozenset("在和与及或并而且的地得对把被将向从为以于给跟同由经")
+_NOT_A_START = "（(【[《“‘—●·"
+
+
+def _cut_inside_word(head: str, tail: str) -> bool:
+    """jieba reads a dictionary word across the break ("…加 / 快…")."""
+    from reviewer.core.diff import tokenizer  # jieba, loaded once
+
+    left = head[-4:]
+    pos = 0
+    for word in tokenizer().cut(left + tail[:4], HMM=False):
+        if pos < len(left) < pos + len(word):
+            return True
+        pos += len(word)
+        if pos >= len(left):
+            return False
+    return False
+
+
+def _stops_on_open_word(head: str) -> bool:
+    from reviewer.core.diff import tokenizer
+
+    words = list(tokenizer().cut(head[-6:], HMM=False))
+    return bool(words) and words[-1] in _OPEN_WORDS
+
+
+def _short_predicate(tail: str) -> bool:
+    """The next paragraph opens with a sentence too short to stand alone ("进一步完善。")."""
+    m = re.search(r"[。！？]", tail)
+    return m is not None and 2 <= m.start() <= 6 and not re.search(r"[，、；：]", tail[: m.start()])
+
+
+def _opens_bracket(line: str) -> bool:
+    """The line leaves a bracket open: it cannot end a paragraph."""
+    k = max(line.rfind("（"), line.rfind("("))
+    return k >= 0 and "）" not in line[k:] and ")" not in line[k:]
+
+
 def _broken_pair(a: Para, b: Para) -> bool:
     """``a`` is body text cut mid-sentence and ``b`` goes on with it."""
     if a.kind != "text" or b.kind != "text" or (b.hard_before and not b.text):
         return False
-    head = "".join(a.text.split())
-    if len(head) < 20 or not any(ch in head for ch in "，。、；") or may_end_paragraph(head):
+    head, tail = "".join(a.text.split()), "".join(b.text.split())
+    if not tail or tail[0] in _NOT_A_START or DATELINE.match(tail) or may_end_paragraph(head):
         return False
-    if _SIGNED.search(head):
+    if len(head) >= 20 and any(ch in head for ch in "，。、；"):
+        return True
+    # A short line with no sentence end may be a heading, a byline or a credit: join it only
+    # when its last word cannot end one.
+    if len(head) < 8 or is_name_line(a.text) or any(r in head for r in _REPORTERS):
         return False
-    tail = "".join(b.text.split())
-    return bool(tail) and tail[0] not in "（(【[《“‘—●·" and not DATELINE.match(tail)
+    if not (is_cjk(head[-1]) and is_cjk(tail[0])):
+        return False
+    return _stops_on_open_word(head) or _cut_inside_word(head, tail) or _short_predicate(tail)
 
 
 def join_broken(paras: list[Para]) -> list[Para]:

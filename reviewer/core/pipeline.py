@@ -14,6 +14,7 @@ from pathlib import Path
 from reviewer.core.align import Side, align_streams
 from reviewer.core.articles import Draft, build_articles
 from reviewer.core.diff import diff_units
+from reviewer.core.headlines import match_heads
 from reviewer.core.model import Alignment, Article, Conflict, Source, Unit, content_id
 from reviewer.core.normalize import normalize
 from reviewer.core.read import check_paragraphs, read_source
@@ -74,6 +75,7 @@ def align_sources(left: Source, right: Source, progress: Progress | None = None)
     flip = (not b.reliable_breaks, b.stream) < (not a.reliable_breaks, a.stream)
     if flip:
         a, b = b, a
+    match_heads(a, b)
     _runs, pairs = align_streams(a, b)
     drafts = build_articles(a, b, pairs)
     if flip:

@@ -6,6 +6,7 @@ Shared by title detection (``titles.py``) and segmentation (``segment.py``).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from reviewer.core.normalize import Para, is_name_line
 from reviewer.core.text import DATELINE, NUM, ends_sentence, may_end_paragraph
@@ -26,11 +27,25 @@ _BYLINE = (
 _POSITION_NAME = re.compile(
     r"(?:部长|院长|主任|研究员|教授|书记|局长|主席|总经理|经理|所长|厂长|校长|社长|台长|行长"
     r"|市长|省长|县长|董事长|司令员|政委|大使|总裁|总编辑|特约记者|记者|通讯员)"
-    r"[\u4e00-\u9fff·]{2,3}$"
+    r"(?P<name>[\u4e00-\u9fff·]{2,3})$"
 )
+
+
+def _a_name(tail: str) -> bool:
+    """The characters after a post read as a person's name, not as a common word or a
+    phrase ("部长会谈", "书记的菜单", "主席会见美")."""
+    from reviewer.core.diff import tokenizer  # jieba's dictionary, loaded once
+
+    if tail[0] in "的之和与在了及等对向为是":
+        return False
+    freq = tokenizer().FREQ
+    return (freq.get(tail) or 0) < 400 and (freq.get(tail[:2]) or 0) < 400
+
+
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _CAPTION = re.compile(
-    r"(?:拍摄|摄$|新华/传真|新华社发|（新华社发|供图$|[（(][^（）()]*摄[）)](?:[（(][^（）()]{1,8}[）)])?$)"
+    r"(?:^(?:这是|图为).*拍摄|拍摄[^。，]{0,16}$|摄$|新华/传真|新华社发|（新华社发|供图$"
+    r"|[（(][^（）()]*摄[）)](?:[（(][^（）()]{1,8}[）)])?$)"
 )  # "（周文广摄）（新华社稿）": a credit, then its source
 
 
@@ -52,9 +67,30 @@ def classify(text: str) -> str:
         return "byline"
     if is_name_line(text) or _SHORT_NAME.match(c):
         return "byline"  # names alone: "王伟 张玉琛", "泰岛"
-    if len(c) <= 24 and _POSITION_NAME.search(c):
+    m = _POSITION_NAME.search(c) if len(c) <= 24 else None
+    if m and _a_name(m.group("name")):
         return "byline"  # an author with a post: "中国农业银行行长何林祥", "农业部部长刘江"
     return "paragraph"
+
+
+def names_reporter(text: str) -> bool:
+    """A dateline or a reporter's byline ("本报记者X", "（记者X）"): what opens a story,
+    unlike a bare name or a post and a name, which a title line may also read as."""
+    c = squeeze(text)
+    return bool(DATELINE.match(c)) or (len(c) <= 48 and any(p.match(c) for p in _BYLINE))
+
+
+def maybe_title_head(text: str) -> bool:
+    """A line read as a byline only as a bare name or a post and a name ("罗总统",
+    "江主席会见美"): set tight above a title-like line, it is the first line of a wrapped
+    title."""
+    c = squeeze(text)
+    return (
+        classify(text) == "byline"
+        and len(c) <= 12
+        and not names_reporter(c)
+        and not is_name_line(text)
+    )
 
 
 def is_end_marker(text: str) -> bool:
@@ -97,6 +133,24 @@ def closes(p: Para) -> bool:
         or bool(_CLOSING_TAIL.search(squeeze(p.text)))
         or classify(p.text) != "paragraph"
     )
+
+
+if TYPE_CHECKING:
+    from reviewer.core.align import Side
+
+# What a title block's line may be, where one version tells and the other does not.
+_HEAD_LINE_ROLES = ("subtitle",)
+
+
+def paired_role(a: Side, b: Side, i: int, j: int) -> str:
+    """The role of a paired unit: A's (the version with reliable breaks), unless A reads a
+    short title-like line as a plain paragraph (a web page without headings) and B sets it
+    in a title block."""
+    pa, pb = a.pieces[i], b.pieces[j]
+    if pa.role != "paragraph" or pb.role not in _HEAD_LINE_ROLES or pa.size > 40:
+        return pa.role
+    text = a.stream[pa.start : pa.end]
+    return pb.role if "。" not in text and not ends_sentence(text) else pa.role
 
 
 CONTINUATION = _NOISE[0]  # "（上接第X版）", "（下转第X版）"

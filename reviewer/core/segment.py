@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from reviewer.core.normalize import Para
 from reviewer.core.roles import (
     CONTINUATION,
-    SHORT_NAME,
     classify,
     heading_like,
     is_end_marker,
+    maybe_title_head,
+    names_reporter,
     squeeze,
 )
 from reviewer.core.text import DATELINE, may_end_paragraph
@@ -51,6 +52,8 @@ class Fragment:
     strong: bool = False  # the break before it is strong evidence of a new article
     title_after: bool = False  # its title block was printed after its body
     candidate: bool = False  # its title block is only title-like (may be a section head)
+    opened: bool = False  # its body starts at a byline or dateline that opens a story
+    after_at: int = -1  # the paragraph where its title block printed after the body starts
     titles: list[Block] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)
 
@@ -87,7 +90,7 @@ def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
     kicker = kicker and paras[1].level <= paras[0].level
     for k, p in enumerate(paras):
         role = classify(p.text)
-        if k == 0 and role == "byline" and SHORT_NAME.match(squeeze(p.text)):
+        if k == 0 and len(paras) > 1 and maybe_title_head(p.text):
             role = "paragraph"  # the short first line of a wrapped title ("罗总统")
         if kicker and k == 0:
             out.append(Block(p, "subtitle"))
@@ -120,12 +123,21 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
     low = bigrams([b.para for b in after if b.role == "title"])
     if len(top) < 2 or len(low) < 2:
         return None
-    best, best_gain = None, 1
+    best, best_score = None, (1, 1)
     for k in range(1, len(body)):
         head, tail = bigrams([b.para for b in body[:k]]), bigrams([b.para for b in body[k:]])
         gain = len(top & head) - len(top & tail) + len(low & tail) - len(low & head)
-        if gain > best_gain and len(top & head) >= 2:
-            best, best_gain = k, gain
+        # Where the words tie, a cut after a photo credit or at a new text block wins.
+        natural = body[k].para.hard_before or (
+            body[k - 1].role == "caption"
+            and body[k].role != "caption"
+            and not is_end_marker(body[k].text)
+        )
+        score = (gain, int(natural))
+        # The title below names the text after the cut, or the one above names none of it.
+        named = len(low & tail) >= 2 or not top & tail
+        if gain > 1 and score > best_score and len(top & head) >= 2 and named:
+            best, best_score = k, score
     return best
 
 
@@ -179,6 +191,33 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             blocks = _title_parts(paras[i:end], wrapped=layout == "wrapped")
             strong = i not in loose
             cur = frags[-1]
+            if (
+                not is_md
+                and named[i]
+                and cur.titles
+                and not cur.body
+                and not cur.title_after
+                and len(frags) > 1
+                and frags[-2].body
+                and not frags[-2].titles
+            ):
+                # A title-like line that got no body, right above a title whose words name
+                # the text before both: the last line of that text, not a title.
+                frags.pop()
+                frags[-1].body.extend(Block(b.para, "paragraph") for b in cur.titles)
+                cur = frags[-1]
+            elif (
+                not is_md
+                and named[i]
+                and cur.title_after
+                and groups.get(cur.after_at) == i
+                and not named[cur.after_at]
+            ):
+                # Of two title blocks in a row after a body, the one whose words name it is
+                # its title; the one that names nothing is the body's last line.
+                cur.body.extend(Block(b.para, "paragraph") for b in cur.titles)
+                cur.titles.clear()
+                cur.title_after = False
             backward = not is_md and (looks_back[i] or last_role == "end") and cur.body
             if backward and cur.titles and not cur.title_after:
                 # A title printed after a body that already has a title above it: two
@@ -192,7 +231,10 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             if backward and not cur.titles:
                 cur.titles.extend(blocks)
                 cur.title_after = True
+                cur.after_at = i
                 cur.candidate = not strong
+                # A dateline opened this text and a title closes it: a story of its own.
+                cur.strong = cur.strong or cur.opened
                 # A title that names the text above closes that story: what follows is new.
                 next_strong = strong or named[i]
                 in_head = False
@@ -214,6 +256,8 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             cur = frags[-1]
             # A byline or a dateline opens a story (a closing dateline does not).
             opening = role == "byline" and (piece is not p or not is_end_marker(c))
+            # "本报某地X月X日电记者": a dateline too short a text after it to split off.
+            opening = opening or (role == "paragraph" and bool(DATELINE.match(c)))
             cont_in = role == "noise" and bool(CONTINUATION.match(c)) and "上" in c
             cut, strong = False, next_strong
             if last_role in ("end", "closed"):
@@ -232,7 +276,7 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             # Web text without a heading: title-like lines just above the byline that
             # opens a story are its head, not the end of the story before.
             carried: list[Block] = []
-            if cut and opening and layout != "wrapped":
+            if cut and (opening or cont_in) and layout != "wrapped":
                 while (
                     cur.body
                     and len(carried) < 2
@@ -246,9 +290,12 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
                 cur = new_frag(strong)
                 next_strong = False
                 cur.body.extend(carried)
+                # A dateline, or new text set apart after a photo credit, opens a story.
+                cur.opened = (opening and names_reporter(c)) or (hard and last_role == "caption")
             cur.body.append(Block(piece, role))
-            if role == "byline":
-                in_head = True  # more bylines and datelines may follow: one article head
+            if role == "byline" or (cut and cont_in):
+                # More bylines and datelines may follow: one article head.
+                in_head = True
             elif role == "paragraph":
                 in_head = False
             last_role = "end" if is_end_marker(piece.text) and piece is p else role

@@ -56,8 +56,15 @@ def ends_sentence(s: str) -> bool:
     return bool(s) and s[-1] in SENTENCE_END
 
 
+# A short bracketed note after the last sentence: "…核收。（张福纯）", "…。（新华社稿）".
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]{1,30}[）)]$")
+
+
 def may_end_paragraph(s: str) -> bool:
     s = s.rstrip()
+    note = _TRAILING_NOTE.search(s)
+    if note and note.start() > 0 and ends_sentence(s[: note.start()]):
+        return True
     return ends_sentence(s) or s.endswith("——") or (bool(s) and s[-1] in "：:")
 
 

@@ -12,11 +12,11 @@ import re
 
 from reviewer.core.normalize import Para
 from reviewer.core.roles import (
-    SHORT_NAME,
     classify,
     closes,
     heading_like,
     is_end_marker,
+    maybe_title_head,
     opens_article,
     squeeze,
 )
@@ -47,10 +47,12 @@ def title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, in
             groups.append((i, i + 1 + kicker))
             i += 1 + kicker
             continue
+        # A line set apart like body lines may be a title on its own; each such line is a
+        # block of its own (a title's lines are set tight), so one may follow another.
         loose = (
             wrapped
             and (i + 1 < n or i > 0)
-            and (i == 0 or closes(paras[i - 1]))
+            and (i == 0 or closes(paras[i - 1]) or bool(groups and groups[-1][1] == i))
             and heading_like(p.text)
             and not may_end_paragraph(p.text)
             and len(squeeze(p.text)) <= 40
@@ -60,17 +62,12 @@ def title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, in
             wrapped
             and p.tight_next
             and i + 1 < n
-            and bool(SHORT_NAME.match(squeeze(p.text)))
+            and maybe_title_head(p.text)
             and heading_like(paras[i + 1].text)
         )
         if (p.tight_next and heading_like(p.text)) or loose or wrapped_head:
             j = i + 1
-            while (
-                j < n
-                and j - i < 3
-                and heading_like(paras[j].text)
-                and (paras[j - 1].tight_next or (loose and len(squeeze(paras[j].text)) <= 40))
-            ):
+            while j < n and j - i < 3 and heading_like(paras[j].text) and paras[j - 1].tight_next:
                 j += 1
             # A heading followed directly by body text is a section head inside an article,
             # unless a byline or dateline follows it or an article just ended before it.
@@ -136,7 +133,12 @@ def title_looks_back(paras: list[Para], groups: list[tuple[int, int]], k: int) -
     words = bigrams([p for p in paras[s:e] if heading_like(p.text)])
     if len(words) < 2:
         return None
-    lo = groups[k - 1][1] if k > 0 else 0
+    # A title block set right under another one (a line closing the story above, a
+    # weather line) still reads back over it to the text before.
+    back_k = k - 1
+    while back_k >= 0 and groups[back_k][1] == (groups[back_k + 1][0]):
+        back_k -= 1
+    lo = groups[back_k][1] if back_k >= 0 else 0
     hi = groups[k + 1][0] if k + 1 < len(groups) else len(paras)
     before = bigrams(paras[max(lo, s - 12) : s])
     after = bigrams(paras[e : min(hi, e + 12)])

@@ -118,21 +118,19 @@ def test_pair_candidates_are_ranked_and_a_new_pair_has_its_conflicts() -> None:
     assert s.undo() and s.undo() and s.alignment == _pairable()
 
 
-def test_split_a_unit_and_join_a_broken_sentence() -> None:
+def test_split_a_unit_and_join_it_back() -> None:
     s = ReviewSession(_sample())
-    ai, ui = _find(s, "工业和信息化部总工程师谢少峰在")
-    first = s.alignment.articles[ai].units[ui]
-    second = s.alignment.articles[ai].units[ui + 1]
+    ai, ui = _find(s, "工业和信息化部总工程师谢少峰在当天")  # the engine joined the broken sentence
+    whole = s.alignment.articles[ai].units[ui]
+    cut = len("工业和信息化部总工程师谢少峰在")
+    assert s.structure_edit("split_unit", whole.id, value="left", pos=cut)
+    first, second = s.alignment.articles[ai].units[ui : ui + 2]
+    assert (first.left, second.left) == (whole.left[:cut], whole.left[cut:])  # type: ignore[index]
+    text = build_articles(s.alignment, {}, "left")[ai].paragraphs
+    assert "工业和信息化部总工程师谢少峰在" in text
     assert s.structure_edit("join_units", first.id)
     joined = s.alignment.articles[ai].units[ui]
-    assert joined.left == first.left + second.left  # type: ignore[operator]
-    assert joined.left_raw == (first.left_raw[0], second.left_raw[1])  # type: ignore[index]
-    text = build_articles(s.alignment, {}, "left")[ai].paragraphs
-    assert any(p.startswith("工业和信息化部总工程师谢少峰在当天的发布会上说") for p in text)
-    # Split it again where it was broken: the two units come back (as new units).
-    assert s.structure_edit("split_unit", joined.id, value="left", pos=len(first.left or ""))
-    units = s.alignment.articles[ai].units
-    assert (units[ui].left, units[ui + 1].left) == (first.left, second.left)
+    assert joined.left == whole.left and joined.left_raw == whole.left_raw
     assert s.undo() and s.undo() and s.alignment == _sample()
 
 

@@ -165,7 +165,7 @@ def test_suggestions_leave_an_alignment_without_conflicts_alone() -> None:
     assert isinstance(al, Alignment)
 
 
-@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize("seed", [1, 3])
 def test_swapping_the_sources_mirrors_the_suggestions(seed: int) -> None:
     from reviewer.core.model import Source
     from reviewer.core.pipeline import align_sources

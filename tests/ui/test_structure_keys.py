@@ -150,34 +150,36 @@ def test_the_sample_through_every_structure_action(sample_window, qtbot, tmp_pat
     assert repaired == st.expected(edits)
     st.undo_redo(unpaired, repaired)
 
-    # 4. A sentence broken across two paragraphs: Shift+J joins them.
-    st.go_to("工业和信息化部总工程师谢少峰在")
-    before = st.export()
-    st.key(Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
+    # 4. The engine joined a sentence the web version broke across two paragraphs; split it
+    # where it was broken: v, the caret moved with →, Enter.
+    st.go_to("工业和信息化部总工程师谢少峰在当天")
     joined = st.export()
     txt = b"".join(v for k, v in joined.items() if k.startswith("txt"))
     assert "工业和信息化部总工程师谢少峰在当天的发布会上说".encode() in txt
-    assert "谢少峰在\n".encode() not in txt
-    st.shot("4-join-sentence")
-    st.undo_redo(before, joined)
-
-    # 5. And split it again where it was broken: v, the caret moved with →, Enter.
     st.key(Qt.Key.Key_V)
     picker = w.structure.split_picker
     assert picker is not None and picker.isVisible()
     assert picker.toPlainText().startswith("工业和信息化部总工程师谢少峰在当天")
     for _ in range(len("工业和信息化部总工程师谢少峰在")):
         qtbot.keyClick(picker, Qt.Key.Key_Right)
-    st.shot("5-split-unit")
+    st.shot("4-split-unit")
     if SHOTS:
-        picker.grab().save(str(Path(SHOTS) / "structure-5-split-picker.png"))
+        picker.grab().save(str(Path(SHOTS) / "structure-4-split-picker.png"))
     qtbot.keyClick(picker, Qt.Key.Key_Return)
     assert not picker.isVisible()
-    resplit = st.export()
-    assert {k: v for k, v in resplit.items() if k.endswith(".txt")} == {
-        k: v for k, v in before.items() if k.endswith(".txt")
+    split = st.export()
+    txt = b"".join(v for k, v in split.items() if k.startswith("txt"))
+    assert "谢少峰在\n".encode() in txt
+    st.undo_redo(joined, split)
+
+    # 5. And join it back: Shift+J gives the engine's paragraph again.
+    st.key(Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
+    rejoined = st.export()
+    assert {k: v for k, v in rejoined.items() if k.endswith(".txt")} == {
+        k: v for k, v in joined.items() if k.endswith(".txt")
     }
-    st.undo_redo(joined, resplit)
+    st.shot("5-join-sentence")
+    st.undo_redo(split, rejoined)
     assert len(s.history._undo) >= 6
 
 
