@@ -172,7 +172,7 @@ def relocate(
     moved: dict[str, set[int]] = {"a": set(), "b": set()}
     for s in ("a", "b"):
         o, side, ps = other[s], sides[s], paras[s]
-        for k, e in _runs(ps, partner[s], rank[o], roots[s]):
+        for k, e in _runs(ps, partner[s], rank[o], roots[s], sides[o]):
             run, prev, nxt = ps[k : e + 1], ps[k - 1], ps[e + 1]
             host, paired = roots[s][run[0]], run[0] in partner[s]
             if any(i in moved[s] for i in run):
@@ -193,7 +193,8 @@ def relocate(
                     continue
                 inside = mine == [host, host] or (len(theirs) == 2 and theirs[0] == theirs[1])
                 if not inside:
-                    continue
+                    # At an article's edge in both versions: only words can tell.
+                    floor, margin = MIN_WORDS, WORDS_MARGIN
                 cands = set(theirs)
             elif len(near) < 2:
                 continue
@@ -232,10 +233,11 @@ def relocate(
 
 
 def _runs(
-    ps: list[int], partner: dict[int, int], rank_o: dict[int, int], roots: list
+    ps: list[int], partner: dict[int, int], rank_o: dict[int, int], roots: list, other: Side
 ) -> list[tuple[int, int]]:
     """(first, last) positions in ``ps`` of runs with a paragraph on either side: consecutive
-    paragraphs of one article, all one-sided or all paired with consecutive paragraphs."""
+    paragraphs of one article, all one-sided or all paired with consecutive paragraphs of
+    one fragment of the other version."""
     out = []
     k = 1
     while k < len(ps) - 1:
@@ -245,7 +247,10 @@ def _runs(
             cur, nxt = ps[e], ps[e + 1]
             if (nxt in partner) != paired or roots[nxt] != roots[cur]:
                 break
-            if paired and rank_o.get(partner[nxt], -9) != rank_o.get(partner[cur], -9) + 1:
+            if paired and (
+                rank_o.get(partner[nxt], -9) != rank_o.get(partner[cur], -9) + 1
+                or other.pieces[partner[nxt]].frag != other.pieces[partner[cur]].frag
+            ):
                 break
             e += 1
         out.append((k, e))

@@ -155,3 +155,32 @@ def test_a_subhead_the_pdf_sets_apart_like_a_title_does_not_split_its_story() ->
                 ("body", A_BODY), ("lines", [A_TITLE]))  # fmt: skip
     al = align(left, right.replace(sub + "\n", sub + "\n\n"))
     assert_whole(al, B_TITLE, [*B_BODY, sub, *more])
+
+
+def test_a_paragraph_at_the_edge_of_two_stories_in_both_versions_goes_by_its_words() -> None:
+    # The web ends the school-bus story with it; the PDF breaks before it and runs it into
+    # the farming story. Its words are the school-bus story's.
+    from reviewer.core.align import Piece
+    from reviewer.core.relocation import relocate
+
+    edge = "这次校车发放仪式得到了山区小学和村寨家长的支持，校车安全员和教育部门也一同出席。"
+    bus, farm = [canon(p) for p in A_BODY[1:]], [canon(p) for p in C_BODY]
+
+    class FakeSide:
+        def __init__(self, frags: list[list[str]]) -> None:
+            self.pieces, parts, pos = [], [], 0
+            for f, texts in enumerate(frags):
+                for t in texts:
+                    self.pieces.append(Piece(pos, pos + len(t), "paragraph", f, False))
+                    parts.append(t)
+                    pos += len(t)
+            self.stream = "".join(parts)
+
+    a = FakeSide([[*bus, canon(edge)], farm])
+    b = FakeSide([bus, [canon(edge), *farm]])
+    n = len(bus)
+    pa = {i: i for i in range(n + 1 + len(farm))}
+    roots = {"a": ["bus"] * n + ["farm"] * (1 + len(farm)), "b": ["bus"] * n + ["farm"] * 3}
+    moved = relocate({"a": a, "b": b}, {"a": pa, "b": pa}, roots, {"a": set(), "b": set()})
+    assert moved == {"a": {n}, "b": {n}}
+    assert roots["a"][n] == roots["b"][n] == "bus"
