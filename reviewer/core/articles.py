@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from reviewer.core.align import Piece, Side
-from reviewer.core.relocation import rejoin_moved, relocate
+from reviewer.core.relocation import rejoin_moved, rejoin_untitled, relocate
 from reviewer.core.roles import is_end_marker, paired_role
 from reviewer.core.text import may_end_paragraph
 
@@ -438,6 +438,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     for j in range(len(b.pieces)):
         uf.find(("b", sub_b[j]))
     rejoin_moved(uf, {"a": sub_a, "b": sub_b}, {"a": moved_a, "b": moved_b})
+    rejoin_untitled(uf, {"a": a, "b": b}, {"a": sub_a, "b": sub_b}, {"a": pa, "b": pb})
     _attach_orphans(uf, "a", a.pieces, sub_a)
     _attach_orphans(uf, "b", b.pieces, sub_b)
     _glue_weak(uf, "a", a, sub_a, pa, b)

@@ -11,6 +11,7 @@ runs of paragraphs still in dispute, by their words.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -146,6 +147,40 @@ def rejoin_moved(
                 homes.append((s, prev))
         if len({s for s, _ in homes}) == 1:
             uf.union(homes[0], (group[0][0], order[group[0][0]][group[0][1]]))
+
+
+def rejoin_untitled(
+    uf: UnionFind,
+    sides: dict[str, Side],
+    subs: dict[str, list[tuple[int, int]]],
+    partner: dict[str, dict[int, int]],
+) -> None:
+    """A part cut off its fragment whose group has no title in either version but body text
+    both print (sentences, not title-like lines that may head a story of their own) is the
+    rest of the article its version prints it in: it joins the part before it in the same
+    fragment."""
+    titled: set[object] = set()
+    body: set[object] = set()
+    for s, side in sides.items():
+        for i, p in enumerate(side.pieces):
+            group = uf.find((s, subs[s][i]))
+            other = sides["b" if s == "a" else "a"]
+            j = partner[s].get(i)
+            if p.role in ("title", "subtitle") or (
+                j is not None and other.pieces[j].role in ("title", "subtitle")
+            ):
+                titled.add(group)  # a heading here, or a line the other version heads with
+            elif p.role == "paragraph" and p.size >= 20 and not p.weak_end and i in partner[s]:
+                body.add(group)
+    for s in ("a", "b"):
+        keys = list(dict.fromkeys(subs[s]))
+        for prev, cur in itertools.pairwise(keys):
+            if cur[0] != prev[0] or cur[1] == 0:
+                continue
+            group = uf.find((s, cur))
+            if group in titled or group not in body or uf.find((s, prev)) not in titled:
+                continue
+            uf.union((s, prev), (s, cur))
 
 
 def _text(p: Piece) -> bool:

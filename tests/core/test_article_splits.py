@@ -184,3 +184,29 @@ def test_a_paragraph_at_the_edge_of_two_stories_in_both_versions_goes_by_its_wor
     moved = relocate({"a": a, "b": b}, {"a": pa, "b": pa}, roots, {"a": set(), "b": set()})
     assert moved == {"a": {n}, "b": {n}}
     assert roots["a"][n] == roots["b"][n] == "bus"
+
+
+def test_a_part_cut_off_without_a_title_anywhere_rejoins_the_story_it_continues() -> None:
+    # The PDF breaks the school-bus story before its last two paragraphs and runs them into
+    # the next story; the web prints them under its heading. The part cut off has no title
+    # in either version: it is the rest of the story its web fragment holds.
+    from reviewer.core.align import Piece
+    from reviewer.core.articles import _UnionFind
+    from reviewer.core.relocation import rejoin_untitled
+
+    class FakeSide:
+        def __init__(self, roles: list[str], frags: list[int]) -> None:
+            self.pieces = [Piece(i * 30, i * 30 + 30, r, f, False) for i, (r, f) in
+                           enumerate(zip(roles, frags, strict=True))]  # fmt: skip
+
+    web_side = FakeSide(["title", "paragraph", "paragraph", "paragraph", "paragraph"], [0] * 5)
+    pdf_side = FakeSide(["title", "paragraph", "paragraph", "paragraph", "paragraph"], [0] * 5)
+    sub_a = [(0, 0), (0, 0), (0, 0), (0, 1), (0, 1)]  # cut where the PDF breaks
+    sub_b = [(0, 0), (0, 0), (0, 0), (1, 0), (1, 0)]
+    pairs = {i: i for i in range(5)}
+    uf = _UnionFind()
+    for i in range(1, 5):
+        uf.union(("a", sub_a[i]), ("b", sub_b[i]))
+    sides, subs = {"a": web_side, "b": pdf_side}, {"a": sub_a, "b": sub_b}
+    rejoin_untitled(uf, sides, subs, {"a": pairs, "b": pairs})  # type: ignore[arg-type]
+    assert uf.find(("a", (0, 1))) == uf.find(("a", (0, 0)))
