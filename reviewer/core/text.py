@@ -45,7 +45,7 @@ def char_width(ch: str) -> int:
 
 
 def display_width(s: str) -> int:
-    return sum(char_width(ch) for ch in s)
+    return sum(map(char_width, s))
 
 
 def ends_sentence(s: str) -> bool:
