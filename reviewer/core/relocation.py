@@ -183,6 +183,46 @@ def rejoin_untitled(
             uf.union((s, prev), (s, cur))
 
 
+def absorb_leftovers(
+    sides: dict[str, Side],
+    partner: dict[str, dict[int, int]],
+    roots: dict[str, list],
+    moved: dict[str, set[int]],
+) -> None:
+    """An article left with only one version's text and no title (what stayed behind when a
+    passage moved out of a part cut off its fragment) is the rest of the article that
+    version prints just before it in the same fragment."""
+    shared: set[Hashable] = set()
+    members: dict[Hashable, list[tuple[str, int]]] = defaultdict(list)
+    for s, side in sides.items():
+        for i, p in enumerate(side.pieces):
+            if i in partner[s] or p.role in ("title", "subtitle"):
+                shared.add(roots[s][i])
+            members[roots[s][i]].append((s, i))
+    for root, ms in members.items():
+        if root in shared or len({s for s, _ in ms}) != 1:
+            continue
+        s = ms[0][0]
+        side = sides[s]
+        # A byline or dateline opens a story of its own: only what comes before one goes.
+        idx = sorted(i for _, i in ms)
+        opens = [k for k, i in enumerate(idx) if side.pieces[i].role == "byline"]
+        idx = idx[: opens[0]] if opens else idx
+        if not idx:
+            continue
+        first, frag = idx[0], side.pieces[idx[0]].frag
+        if any(side.pieces[i].frag != frag for i in idx):
+            continue
+        before = first - 1
+        while before >= 0 and before in moved[s]:
+            before -= 1  # what moved here from elsewhere says nothing of this place
+        if before < 0 or side.pieces[before].frag != frag:
+            continue
+        home = roots[s][before]
+        for i in idx:
+            roots[s][i] = home
+
+
 def _text(p: Piece) -> bool:
     """Running text: paragraphs, and captions long enough to be read as text."""
     return p.role == "paragraph" or (p.role == "caption" and p.size >= LONG_CAPTION)

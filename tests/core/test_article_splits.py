@@ -210,3 +210,23 @@ def test_a_part_cut_off_without_a_title_anywhere_rejoins_the_story_it_continues(
     sides, subs = {"a": web_side, "b": pdf_side}, {"a": sub_a, "b": sub_b}
     rejoin_untitled(uf, sides, subs, {"a": pairs, "b": pairs})  # type: ignore[arg-type]
     assert uf.find(("a", (0, 1))) == uf.find(("a", (0, 0)))
+
+
+def test_one_sided_text_left_behind_by_a_moved_passage_rejoins_the_story_before_it() -> None:
+    # The web: story X, a passage pasted from story Y (moved back to Y), then X's own last
+    # paragraph and photo credit, which the PDF lost. Left alone they would make an
+    # untitled article; they are X's. A dateline after them opens a story of its own.
+    from reviewer.core.align import Piece
+    from reviewer.core.relocation import absorb_leftovers
+
+    class FakeSide:
+        def __init__(self, roles: list[str]) -> None:
+            self.pieces = [Piece(i * 30, i * 30 + 30, r, 0, False) for i, r in enumerate(roles)]
+
+    web_side = FakeSide(["title", "paragraph", "paragraph", "paragraph", "caption", "byline"])
+    pdf_side = FakeSide(["title", "paragraph", "paragraph"])
+    roots = {"a": ["x", "x", "y", "left", "left", "left"], "b": ["x", "x", "y"]}
+    partner = {"a": {0: 0, 1: 1, 2: 2}, "b": {0: 0, 1: 1, 2: 2}}
+    sides = {"a": web_side, "b": pdf_side}
+    absorb_leftovers(sides, partner, roots, {"a": {2}, "b": {2}})  # type: ignore[arg-type]
+    assert roots["a"] == ["x", "x", "y", "x", "x", "left"]
