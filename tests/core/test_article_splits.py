@@ -230,3 +230,15 @@ def test_one_sided_text_left_behind_by_a_moved_passage_rejoins_the_story_before_
     sides = {"a": web_side, "b": pdf_side}
     absorb_leftovers(sides, partner, roots, {"a": {2}, "b": {2}})  # type: ignore[arg-type]
     assert roots["a"] == ["x", "x", "y", "x", "x", "left"]
+
+
+def test_a_line_about_the_photo_above_is_a_caption_of_its_story() -> None:
+    photo = "压题照片为山区小学的孩子们在新校车前合影。"
+    body = [*A_BODY, "（新华社昆明3月5日电）", photo]
+    al = align(
+        web((A_TITLE, body), (B_TITLE, B_BODY)),
+        pdf(("lines", [A_TITLE]), ("body", body), ("lines", [B_TITLE]), ("body", B_BODY)),
+    )
+    unit = next(u for a in al.articles for u in a.units if u.left and "压题照片" in u.left)
+    assert unit.role == "caption"
+    assert article_of(al, "孩子们在新校车前合影") == article_of(al, A_BODY[3][-10:])
