@@ -341,7 +341,7 @@ def _edge_splits(
         # (Up to where the next paragraph the donor has starts: that cut is reconcile's.)
         stop = min((f for f in firsts[r] if f > r_last), default=rp.end)
         rest = recv.stream[r_last + 1 + tail : stop]
-        if not dp.weak_end and len(rest) > 15 and _sentences(rest) >= 2:
+        if not dp.weak_end and tail <= 10 and len(rest) > 15 and _sentences(rest) >= 2:
             cut = _sentence_cut(
                 recv, r_last + 1, min(rp.end - 1, r_last + 1 + tail + 8), r_last + 1 + tail
             )

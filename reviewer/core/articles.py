@@ -16,6 +16,7 @@ from reviewer.core.align import Piece, Side
 from reviewer.core.relocation import absorb_leftovers, rejoin_moved, rejoin_untitled, relocate
 from reviewer.core.roles import is_end_marker, paired_role
 from reviewer.core.text import may_end_paragraph
+from reviewer.core.title_joins import rejoin_titled
 
 _CONTENT = frozenset({"paragraph", "caption"})
 _HEAD = ("title", "subtitle")
@@ -102,7 +103,7 @@ def _closes_before(side: Side, i: int) -> bool:
     """A closing dateline, a photo credit or a signature ("（王平 李文）"): what ends a story."""
     p = side.pieces[i]
     if p.role == "caption":
-        return True
+        return p.size <= 40  # a credit; a long caption is a photo item of its own
     text = side.stream[p.start : p.end]  # canonical: half-width brackets
     if p.role == "paragraph":
         return _SIGNATURE.match(text) is not None
@@ -437,6 +438,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         uf.find(("a", sub_a[i]))
     for j in range(len(b.pieces)):
         uf.find(("b", sub_b[j]))
+    rejoin_titled(uf, a, b, pairs, sub_a, sub_b)
     rejoin_moved(uf, {"a": sub_a, "b": sub_b}, {"a": moved_a, "b": moved_b})
     rejoin_untitled(uf, {"a": a, "b": b}, {"a": sub_a, "b": sub_b}, {"a": pa, "b": pb})
     _attach_orphans(uf, "a", a.pieces, sub_a)

@@ -22,7 +22,13 @@ _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 _BARE_DATELINE = re.compile(
     r"^(?:（新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电）|新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电)$"
 )
+# A paragraph closed by its dateline or by a signature in brackets after its last sentence.
+_CLOSED = re.compile(
+    r"(?:[（(][^（）()]{2,24}[电讯][）)]|[。！？…”][（(][^（）()，。]{2,12}[）)])$"
+)
 _BULLET = re.compile(r"^[●■◆▲★◇]\S")  # a list item never goes on from the line before
+# A numbered item: "１、", "（一）", "二、".
+_ITEM = re.compile(r"^(?:\d+、|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)")
 _PARA_START = re.compile(
     r"^(?:[一二三四五六七八九十]+是|问：|答：|（[一二三四五六七八九十]+）|\d+[.、])"
 )
@@ -266,6 +272,21 @@ def _wrapped_paras(raw: str) -> list[Para]:
                         and widths[i + 1] < col * 0.75 - slack
                     )
                 )
+            elif first and _ITEM.match(nxt):
+                brk = True  # a line standing alone, then "１、…": a title above a list
+            elif (
+                (not first and abs(widths[i] - widths[i - 1]) <= 2)
+                or (
+                    "，" in stripped
+                    and abs(widths[i] - widths[i + 1]) <= 2
+                    and not ends_sentence(nxt)
+                )
+                or (len("".join(nxt.split())) <= 3 and ends_sentence(nxt))
+            ):
+                # As wide as the paragraph's line before, or body text as wide as the next
+                # line, which goes on: full lines of a column narrower than its neighbours.
+                # A sentence's last character or two ("见。") are no paragraph of their own.
+                brk = False
             elif first:
                 # A paragraph's first line fills the column (less an indent); one that is
                 # clearly shorter stands alone: a title or deck line.
@@ -333,6 +354,8 @@ def _broken_pair(a: Para, b: Para) -> bool:
     head, tail = "".join(a.text.split()), "".join(b.text.split())
     if not tail or tail[0] in _NOT_A_START or DATELINE.match(tail) or may_end_paragraph(head):
         return False
+    if _CLOSED.search(head):
+        return False  # "…硬挺。”（本报渥太华电）", "…高达100%。（李虹）": complete
     if len(head) >= 20 and any(ch in head for ch in "，。、；"):
         return True
     # A short line with no sentence end may be a heading, a byline or a credit: join it only

@@ -44,10 +44,11 @@ def _a_name(tail: str) -> bool:
 
 _SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _CAPTION = re.compile(
-    r"(?:^(?:这是|图为).*拍摄|^(?:图为|压题照片|题图|[上下左右]图[为：:])"
-    r"|拍摄[^。，]{0,16}$|摄$|新华/传真|新华社发|（新华社发|供图$"
+    r"(?:^(?:这是|图为).*拍摄|日拍摄|拍摄[^。，]{0,16}$|摄$|新华/传真|新华社发|（新华社发|供图$"
+    r"|^(?:图为|压题照片|题图|上图|下图|[左右]图[为：:])"
+    # "（周文广摄）", "（新华社记者X摄）（传真照片）": the credit, maybe with a note after it
     r"|[（(][^（）()]*摄[）)](?:[（(][^（）()]{1,8}[）)])?$)"
-)  # "（周文广摄）（新华社稿）": a credit, then its source
+)
 
 
 def squeeze(text: str) -> str:
@@ -68,7 +69,7 @@ def classify(text: str) -> str:
         return "byline"
     if is_name_line(text) or _SHORT_NAME.match(c):
         return "byline"  # names alone: "王伟 张玉琛", "泰岛"
-    m = _POSITION_NAME.search(c) if len(c) <= 24 else None
+    m = _POSITION_NAME.search(c) if len(c) <= 24 and "——" not in c else None
     if m and _a_name(m.group("name")):
         return "byline"  # an author with a post: "中国农业银行行长何林祥", "农业部部长刘江"
     return "paragraph"

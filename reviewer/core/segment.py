@@ -130,6 +130,7 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
         # Where the words tie, a cut after a photo credit or at a new text block wins.
         natural = body[k].para.hard_before or (
             body[k - 1].role == "caption"
+            and len(squeeze(body[k - 1].text)) <= 40  # a credit, not a photo item of its own
             and body[k].role != "caption"
             and not is_end_marker(body[k].text)
         )
@@ -138,6 +139,15 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
         named = len(low & tail) >= 2 or not top & tail
         if gain > 1 and score > best_score and len(top & head) >= 2 and named:
             best, best_score = k, score
+    if best is None:
+        # The title above names none of the text and the one below names it: the text is
+        # the lower title's story; only the closing lines and credits at its top stay above.
+        words = bigrams([b.para for b in body])
+        if len(top & words) < 2 and len(low & words) >= 2:
+            k = 0
+            while k < len(body) and (is_end_marker(body[k].text) or body[k].role == "caption"):
+                k += 1
+            best = k if 0 < k < len(body) else None
     return best
 
 
@@ -233,8 +243,9 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
                 cur.title_after = True
                 cur.after_at = i
                 cur.candidate = not strong
-                # A dateline opened this text and a title closes it: a story of its own.
-                cur.strong = cur.strong or cur.opened
+                # A dateline opened this text and a title closes it, or the text before it
+                # has a title of its own: a story of its own.
+                cur.strong = cur.strong or cur.opened or (len(frags) > 1 and bool(frags[-2].titles))
                 # A title that names the text above closes that story: what follows is new.
                 next_strong = strong or named[i]
                 in_head = False
@@ -262,7 +273,9 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             cut, strong = False, next_strong
             if last_role in ("end", "closed"):
                 # A credit or photo caption after the closing dateline still belongs above.
-                cut, strong = role not in ("noise", "caption") or cont_in, True
+                # A long caption there (a photo item of its own) starts new text.
+                long_caption = role == "caption" and len(c) > 40
+                cut, strong = role not in ("noise", "caption") or cont_in or long_caption, True
             elif in_head:
                 cut = False  # bylines, datelines and "（上接第X版）" under a title
             elif opening:

@@ -27,7 +27,8 @@ def wraps_on(first: str, second: str) -> bool:
     """``second`` can be the rest of a title wrapped after ``first``: a longer line with
     clauses of its own ("回顾一年来的学科发展，我们认为，…") is a deck."""
     a, b = squeeze(first), squeeze(second)
-    return len(b) <= len(a) or "，" not in b
+    # "…控制储 / 量3.5亿吨，…": a line that starts inside a word goes on with the title.
+    return len(b) <= len(a) or "，" not in b or _word_across(first, second)
 
 
 def title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, int]]:

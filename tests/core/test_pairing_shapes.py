@@ -106,6 +106,9 @@ def test_a_paragraph_that_mentions_filming_is_not_a_photo_caption() -> None:
     assert classify("每次拍摄之前，他总是先和被拍的人聊天，了解他们的生活和想法。") == "paragraph"
     assert classify("这是3月5日在昆明拍摄的山区校车。") == "caption"
     assert classify("山区小学的新校车（新华社记者 张明 拍摄）") == "caption"
+    assert classify("（王明摄）（新华社稿）") == "caption"  # the credit, then a note
+    assert classify("压题照片为山区小学的新校车。") == "caption"
+    assert classify("（王明）") != "caption"  # a signature, not a credit
 
 
 def test_a_pdf_dateline_wrapped_inside_its_reporter_bracket_stays_one_dateline() -> None:
@@ -157,4 +160,53 @@ def test_a_break_the_pdf_guessed_inside_a_web_paragraph_is_joined() -> None:
     lines = [para[i : i + 13] for i in range(0, len(para), 13)]  # a narrow column
     right = pdf(("lines", [A_TITLE])) + "".join(f"{ln}\n\n" for ln in lines)
     unit = unit_with(align(web((A_TITLE, [para])), right), "left", para)
+    assert canon(unit.right or "") == canon(para)
+
+
+def test_a_web_paragraph_ending_on_another_paragraphs_tail_stays_one_paired_unit() -> None:
+    # The web ends the paragraph with words from elsewhere on the page; the PDF has the
+    # paragraph's own two closing sentences. One paragraph with a difference at its end.
+    own = (
+        "校车统一配备安全员，每天早晚接送学生往返学校和村寨。"
+        "家长不再为孩子翻山越岭上学而担心。村里的老人也说这是一件大好事。"
+    )
+    spliced = "校车统一配备安全员，并建设候鸟栖息观测站点。"  # B_BODY[1]'s tail
+    left = web((A_TITLE, [A_BODY[1], spliced]), (B_TITLE, B_BODY))
+    right = pdf(("body", [A_BODY[1], own]), ("lines", [A_TITLE]), ("body", B_BODY),
+                ("lines", [B_TITLE]))  # fmt: skip
+    unit = unit_with(align(left, right), "left", spliced)
+    assert canon(unit.right or "") == canon(own) and unit.conflicts
+
+
+def test_a_headline_ending_on_a_post_and_words_is_no_byline() -> None:
+    from reviewer.core.roles import classify
+
+    assert classify("农业厅厅长王明") == "paragraph"  # no post of the list: a title-like line
+    assert classify("湖南省农业厅副厅长兼局长刘明") == "byline"
+    assert classify("县委书记的一本账") == "paragraph"
+    assert classify("两国外交部长会谈") == "paragraph"
+    assert classify("访省教育厅副厅长——局长张华") == "paragraph"
+
+
+def test_full_lines_of_a_narrow_pdf_column_after_a_wide_one_stay_one_paragraph() -> None:
+    # The lines of the narrow column are short against the wide column before them; as
+    # wide as each other, with the sentence going on, they are one paragraph.
+    story = "".join(B_BODY) + "".join(B_BODY)
+    para = "去年三月，省教育厅专门就山区校车安全下发通知，要求各地管好校车和司机。"
+    wide = wrap(story, 24)
+    narrow = [para[i : i + 13] for i in range(0, len(para), 13)]
+    right = "".join(f"{ln}\n\n" for ln in [*wide, B_TITLE, *narrow, A_TITLE])
+    left = web((B_TITLE, [story]), (A_TITLE, [para]))
+    unit = unit_with(align(left, right), "left", para)
+    assert canon(unit.right or "") == canon(para)
+
+
+def test_a_sentences_last_character_on_a_line_of_its_own_stays_with_its_paragraph() -> None:
+    para = "省里三位负责人参加了会见。"
+    story = "".join(B_BODY) + "".join(B_BODY)
+    lines = [*wrap(story, 24), B_TITLE, para[:-2], para[-2:], A_TITLE]
+    right = "".join(f"{ln}\n\n" for ln in lines)
+    unit = unit_with(
+        align(web((B_TITLE, [story, para]), (A_TITLE, A_BODY[:1])), right), "left", para
+    )
     assert canon(unit.right or "") == canon(para)
