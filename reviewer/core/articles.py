@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from reviewer.core.align import Piece, Side
-from reviewer.core.relocation import rejoin_moved, relocate
+from reviewer.core.relocation import absorb_leftovers, rejoin_moved, rejoin_untitled, relocate
 from reviewer.core.roles import is_end_marker, paired_role
 from reviewer.core.text import may_end_paragraph
 from reviewer.core.title_joins import rejoin_titled
@@ -440,6 +440,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         uf.find(("b", sub_b[j]))
     rejoin_titled(uf, a, b, pairs, sub_a, sub_b)
     rejoin_moved(uf, {"a": sub_a, "b": sub_b}, {"a": moved_a, "b": moved_b})
+    rejoin_untitled(uf, {"a": a, "b": b}, {"a": sub_a, "b": sub_b}, {"a": pa, "b": pb})
     _attach_orphans(uf, "a", a.pieces, sub_a)
     _attach_orphans(uf, "b", b.pieces, sub_b)
     _glue_weak(uf, "a", a, sub_a, pa, b)
@@ -459,6 +460,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         {"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b},
         {"a": set(dup_a), "b": set(dup_b)},
     )  # fmt: skip
+    absorb_leftovers({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b}, moved)
 
     groups: dict[object, list[Draft]] = defaultdict(list)
     for i, p in enumerate(a.pieces):
