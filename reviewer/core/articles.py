@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from reviewer.core.align import Piece, Side
-from reviewer.core.relocation import rejoin_moved, relocate
+from reviewer.core.relocation import absorb_leftovers, rejoin_moved, rejoin_untitled, relocate
 from reviewer.core.roles import is_end_marker, paired_role
 from reviewer.core.text import may_end_paragraph
 from reviewer.core.title_joins import rejoin_titled
@@ -448,6 +448,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         uf.find(("b", sub_b[j]))
     rejoin_titled(uf, a, b, pairs, sub_a, sub_b)
     rejoin_moved(uf, {"a": sub_a, "b": sub_b}, {"a": moved_a, "b": moved_b})
+    rejoin_untitled(uf, {"a": a, "b": b}, {"a": sub_a, "b": sub_b}, {"a": pa, "b": pb})
     _attach_orphans(uf, "a", a.pieces, sub_a)
     _attach_orphans(uf, "b", b.pieces, sub_b)
     _glue_weak(uf, "a", a, sub_a, pa, b)
@@ -467,6 +468,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         {"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b},
         {"a": set(dup_a), "b": set(dup_b)},
     )  # fmt: skip
+    absorb_leftovers({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b}, moved)
 
     groups: dict[object, list[Draft]] = defaultdict(list)
     for i, p in enumerate(a.pieces):
@@ -504,6 +506,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
             groups[root].append(d)
     articles = []
     for units in groups.values():
+        _better_copies(units, a, b)
         _place_moved(units, moved)
         units.sort(key=lambda d: d.key)
         units = _pair_short(units, a, b)
@@ -512,6 +515,38 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         articles.append(_fill_gaps(head, a, b) + _fill_gaps(body, a, b))
     articles.sort(key=lambda us: min(u.key for u in us))
     return articles
+
+
+_PAIRED_MARKS = ("“”", "‘’", "《》", "（）", "「」", "『』")
+
+
+def _unbalanced(text: str) -> int:
+    return sum(abs(text.count(o) - text.count(c)) for o, c in _PAIRED_MARKS)
+
+
+def _better_copies(units: list[Draft], a: Side, b: Side) -> None:
+    """Of two one-sided copies of a passage, keep the one whose quotes and brackets pair
+    up ("下一步…。”" against "“下一步…。”"): the other is the duplicate."""
+    by_piece = {("a", u.a): u for u in units if u.a is not None}
+    by_piece.update({("b", u.b): u for u in units if u.b is not None})
+    for u in units:
+        if u.dup_of is None:
+            continue
+        side, orig = u.dup_of
+        o = by_piece.get((side, orig))
+        if o is None or o.dup_of is not None or (o.a is not None and o.b is not None):
+            continue  # an original the other version confirms stays
+        src = a if side == "a" else b
+        mine = u.a if side == "a" else u.b
+        assert mine is not None
+        copy, first = src.text(src.pieces[mine])[0], src.text(src.pieces[orig])[0]
+        if abs(len(copy) - len(first)) <= len(first) // 10 and _unbalanced(copy) < _unbalanced(
+            first
+        ):
+            for w in units:
+                if w.dup_of == (side, orig):
+                    w.dup_of = (side, mine)
+            u.dup_of, o.dup_of = None, (side, mine)
 
 
 def _place_moved(units: list[Draft], moved: dict[str, set[int]]) -> None:

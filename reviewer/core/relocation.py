@@ -11,6 +11,7 @@ runs of paragraphs still in dispute, by their words.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -38,47 +39,43 @@ MIN_GRAMS = 8  # shorter passages say too little about their article
 LONG_CAPTION = 40
 
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_CJK_RUN = re.compile("[\u4e00-\u9fff]{2,}")
 
 
 def _grams(text: str) -> frozenset[str]:
     """Distinct bigrams of CJK characters: the words a passage uses."""
-    return frozenset(run[k : k + 2] for run in _CJK_RUN.findall(text) for k in range(len(run) - 1))
+    out: set[str] = set()
+    for run in _CJK_RUN.findall(text):
+        out.update(map(str.__add__, run, run[1:]))
+    return frozenset(out)
 
 
 class _Bags:
-    """Per article, how often each bigram occurs in its paragraphs (both versions)."""
+    """Per article, how often each bigram occurs in its paragraphs (both versions), and in
+    how many articles each bigram occurs."""
 
     def __init__(
         self, sides: dict[str, Side], roots: dict[str, list[Hashable]], skip: dict[str, set[int]]
     ) -> None:
         self.grams: dict[tuple[str, int], frozenset[str]] = {}
         self.count: dict[Hashable, Counter[str]] = defaultdict(Counter)
-        self._where: dict[str, set[Hashable]] | None = None
         for s, side in sides.items():
             for i, p in enumerate(side.pieces):
                 if _text(p) and i not in skip[s]:
                     g = _grams(side.stream[p.start : p.end])
                     self.grams[(s, i)] = g
                     self.count[roots[s][i]].update(g)
-
-    def where(self) -> dict[str, set[Hashable]]:
-        """Which articles use each bigram: built once, when first needed."""
-        if self._where is None:
-            self._where = defaultdict(set)
-            for root, count in self.count.items():
-                for g in count:
-                    self._where[g].add(root)
-        return self._where
+        self.df: Counter[str] = Counter()
+        for bag in self.count.values():
+            self.df.update(bag.keys())
 
     def move(self, members: list[tuple[str, int]], old: Hashable, new: Hashable) -> None:
         for m in members:
-            g = self.grams.get(m, frozenset())
-            self.count[old].subtract(g)
-            self.count[new].update(g)
-            if self._where is not None:
-                for x in g:
-                    self._where[x].add(new)
+            for x in self.grams.get(m, frozenset()):
+                self.df[x] += self.count[new][x] == 0
+                self.count[new][x] += 1
+                self.count[old][x] -= 1
+                self.df[x] -= self.count[old][x] == 0
 
     def scores(
         self,
@@ -101,12 +98,16 @@ class _Bags:
         host = roots[run[0][0]][run[0][1]]
         n = len(self.count) + 1
         out = dict.fromkeys(articles, 0.0)
-        where = self.where()
+        bags = {c: self.count[c] for c in articles}
         for g in grams:
-            users = [c for c in where[g] if self.count[c][g] > (own[g] if c == host else 0)]
-            idf = math.log(n / len(users)) if users else 0.0
-            for c in users:
-                if c in out:
+            in_host = self.count[host][g]
+            host_has = in_host > own[g]
+            df = self.df[g] - (in_host > 0 and not host_has)
+            if df <= 0:
+                continue
+            idf = math.log(n / df)
+            for c, bag in bags.items():
+                if host_has if c == host else bag[g] > 0:
                     out[c] += idf
         root = math.sqrt(len(grams)) if grams else 1.0
         return {c: v / root for c, v in out.items()}
@@ -148,6 +149,80 @@ def rejoin_moved(
             uf.union(homes[0], (group[0][0], order[group[0][0]][group[0][1]]))
 
 
+def rejoin_untitled(
+    uf: UnionFind,
+    sides: dict[str, Side],
+    subs: dict[str, list[tuple[int, int]]],
+    partner: dict[str, dict[int, int]],
+) -> None:
+    """A part cut off its fragment whose group has no title in either version but body text
+    both print (sentences, not title-like lines that may head a story of their own) is the
+    rest of the article its version prints it in: it joins the part before it in the same
+    fragment."""
+    titled: set[object] = set()
+    body: set[object] = set()
+    for s, side in sides.items():
+        for i, p in enumerate(side.pieces):
+            group = uf.find((s, subs[s][i]))
+            other = sides["b" if s == "a" else "a"]
+            j = partner[s].get(i)
+            if p.role in ("title", "subtitle") or (
+                j is not None and other.pieces[j].role in ("title", "subtitle")
+            ):
+                titled.add(group)  # a heading here, or a line the other version heads with
+            elif p.role == "paragraph" and p.size >= 20 and not p.weak_end and i in partner[s]:
+                body.add(group)
+    for s in ("a", "b"):
+        keys = list(dict.fromkeys(subs[s]))
+        for prev, cur in itertools.pairwise(keys):
+            if cur[0] != prev[0] or cur[1] == 0:
+                continue
+            group = uf.find((s, cur))
+            if group in titled or group not in body or uf.find((s, prev)) not in titled:
+                continue
+            uf.union((s, prev), (s, cur))
+
+
+def absorb_leftovers(
+    sides: dict[str, Side],
+    partner: dict[str, dict[int, int]],
+    roots: dict[str, list],
+    moved: dict[str, set[int]],
+) -> None:
+    """An article left with only one version's text and no title (what stayed behind when a
+    passage moved out of a part cut off its fragment) is the rest of the article that
+    version prints just before it in the same fragment."""
+    shared: set[Hashable] = set()
+    members: dict[Hashable, list[tuple[str, int]]] = defaultdict(list)
+    for s, side in sides.items():
+        for i, p in enumerate(side.pieces):
+            if i in partner[s] or p.role in ("title", "subtitle"):
+                shared.add(roots[s][i])
+            members[roots[s][i]].append((s, i))
+    for root, ms in members.items():
+        if root in shared or len({s for s, _ in ms}) != 1:
+            continue
+        s = ms[0][0]
+        side = sides[s]
+        # A byline or dateline opens a story of its own: only what comes before one goes.
+        idx = sorted(i for _, i in ms)
+        opens = [k for k, i in enumerate(idx) if side.pieces[i].role == "byline"]
+        idx = idx[: opens[0]] if opens else idx
+        if not idx:
+            continue
+        first, frag = idx[0], side.pieces[idx[0]].frag
+        if any(side.pieces[i].frag != frag for i in idx):
+            continue
+        before = first - 1
+        while before >= 0 and before in moved[s]:
+            before -= 1  # what moved here from elsewhere says nothing of this place
+        if before < 0 or side.pieces[before].frag != frag:
+            continue
+        home = roots[s][before]
+        for i in idx:
+            roots[s][i] = home
+
+
 def _text(p: Piece) -> bool:
     """Running text: paragraphs, and captions long enough to be read as text."""
     return p.role == "paragraph" or (p.role == "caption" and p.size >= LONG_CAPTION)
@@ -172,7 +247,7 @@ def relocate(
     moved: dict[str, set[int]] = {"a": set(), "b": set()}
     for s in ("a", "b"):
         o, side, ps = other[s], sides[s], paras[s]
-        for k, e in _runs(ps, partner[s], rank[o], roots[s]):
+        for k, e in _runs(ps, partner[s], rank[o], roots[s], sides[o]):
             run, prev, nxt = ps[k : e + 1], ps[k - 1], ps[e + 1]
             host, paired = roots[s][run[0]], run[0] in partner[s]
             if any(i in moved[s] for i in run):
@@ -193,7 +268,8 @@ def relocate(
                     continue
                 inside = mine == [host, host] or (len(theirs) == 2 and theirs[0] == theirs[1])
                 if not inside:
-                    continue
+                    # At an article's edge in both versions: only words can tell.
+                    floor, margin = MIN_WORDS, WORDS_MARGIN
                 cands = set(theirs)
             elif len(near) < 2:
                 continue
@@ -232,10 +308,11 @@ def relocate(
 
 
 def _runs(
-    ps: list[int], partner: dict[int, int], rank_o: dict[int, int], roots: list
+    ps: list[int], partner: dict[int, int], rank_o: dict[int, int], roots: list, other: Side
 ) -> list[tuple[int, int]]:
     """(first, last) positions in ``ps`` of runs with a paragraph on either side: consecutive
-    paragraphs of one article, all one-sided or all paired with consecutive paragraphs."""
+    paragraphs of one article, all one-sided or all paired with consecutive paragraphs of
+    one fragment of the other version."""
     out = []
     k = 1
     while k < len(ps) - 1:
@@ -245,7 +322,10 @@ def _runs(
             cur, nxt = ps[e], ps[e + 1]
             if (nxt in partner) != paired or roots[nxt] != roots[cur]:
                 break
-            if paired and rank_o.get(partner[nxt], -9) != rank_o.get(partner[cur], -9) + 1:
+            if paired and (
+                rank_o.get(partner[nxt], -9) != rank_o.get(partner[cur], -9) + 1
+                or other.pieces[partner[nxt]].frag != other.pieces[partner[cur]].frag
+            ):
                 break
             e += 1
         out.append((k, e))

@@ -155,3 +155,90 @@ def test_a_subhead_the_pdf_sets_apart_like_a_title_does_not_split_its_story() ->
                 ("body", A_BODY), ("lines", [A_TITLE]))  # fmt: skip
     al = align(left, right.replace(sub + "\n", sub + "\n\n"))
     assert_whole(al, B_TITLE, [*B_BODY, sub, *more])
+
+
+def test_a_paragraph_at_the_edge_of_two_stories_in_both_versions_goes_by_its_words() -> None:
+    # The web ends the school-bus story with it; the PDF breaks before it and runs it into
+    # the farming story. Its words are the school-bus story's.
+    from reviewer.core.align import Piece
+    from reviewer.core.relocation import relocate
+
+    edge = "这次校车发放仪式得到了山区小学和村寨家长的支持，校车安全员和教育部门也一同出席。"
+    bus, farm = [canon(p) for p in A_BODY[1:]], [canon(p) for p in C_BODY]
+
+    class FakeSide:
+        def __init__(self, frags: list[list[str]]) -> None:
+            self.pieces, parts, pos = [], [], 0
+            for f, texts in enumerate(frags):
+                for t in texts:
+                    self.pieces.append(Piece(pos, pos + len(t), "paragraph", f, False))
+                    parts.append(t)
+                    pos += len(t)
+            self.stream = "".join(parts)
+
+    a = FakeSide([[*bus, canon(edge)], farm])
+    b = FakeSide([bus, [canon(edge), *farm]])
+    n = len(bus)
+    pa = {i: i for i in range(n + 1 + len(farm))}
+    roots = {"a": ["bus"] * n + ["farm"] * (1 + len(farm)), "b": ["bus"] * n + ["farm"] * 3}
+    moved = relocate({"a": a, "b": b}, {"a": pa, "b": pa}, roots, {"a": set(), "b": set()})
+    assert moved == {"a": {n}, "b": {n}}
+    assert roots["a"][n] == roots["b"][n] == "bus"
+
+
+def test_a_part_cut_off_without_a_title_anywhere_rejoins_the_story_it_continues() -> None:
+    # The PDF breaks the school-bus story before its last two paragraphs and runs them into
+    # the next story; the web prints them under its heading. The part cut off has no title
+    # in either version: it is the rest of the story its web fragment holds.
+    from reviewer.core.align import Piece
+    from reviewer.core.articles import _UnionFind
+    from reviewer.core.relocation import rejoin_untitled
+
+    class FakeSide:
+        def __init__(self, roles: list[str], frags: list[int]) -> None:
+            self.pieces = [Piece(i * 30, i * 30 + 30, r, f, False) for i, (r, f) in
+                           enumerate(zip(roles, frags, strict=True))]  # fmt: skip
+
+    web_side = FakeSide(["title", "paragraph", "paragraph", "paragraph", "paragraph"], [0] * 5)
+    pdf_side = FakeSide(["title", "paragraph", "paragraph", "paragraph", "paragraph"], [0] * 5)
+    sub_a = [(0, 0), (0, 0), (0, 0), (0, 1), (0, 1)]  # cut where the PDF breaks
+    sub_b = [(0, 0), (0, 0), (0, 0), (1, 0), (1, 0)]
+    pairs = {i: i for i in range(5)}
+    uf = _UnionFind()
+    for i in range(1, 5):
+        uf.union(("a", sub_a[i]), ("b", sub_b[i]))
+    sides, subs = {"a": web_side, "b": pdf_side}, {"a": sub_a, "b": sub_b}
+    rejoin_untitled(uf, sides, subs, {"a": pairs, "b": pairs})  # type: ignore[arg-type]
+    assert uf.find(("a", (0, 1))) == uf.find(("a", (0, 0)))
+
+
+def test_one_sided_text_left_behind_by_a_moved_passage_rejoins_the_story_before_it() -> None:
+    # The web: story X, a passage pasted from story Y (moved back to Y), then X's own last
+    # paragraph and photo credit, which the PDF lost. Left alone they would make an
+    # untitled article; they are X's. A dateline after them opens a story of its own.
+    from reviewer.core.align import Piece
+    from reviewer.core.relocation import absorb_leftovers
+
+    class FakeSide:
+        def __init__(self, roles: list[str]) -> None:
+            self.pieces = [Piece(i * 30, i * 30 + 30, r, 0, False) for i, r in enumerate(roles)]
+
+    web_side = FakeSide(["title", "paragraph", "paragraph", "paragraph", "caption", "byline"])
+    pdf_side = FakeSide(["title", "paragraph", "paragraph"])
+    roots = {"a": ["x", "x", "y", "left", "left", "left"], "b": ["x", "x", "y"]}
+    partner = {"a": {0: 0, 1: 1, 2: 2}, "b": {0: 0, 1: 1, 2: 2}}
+    sides = {"a": web_side, "b": pdf_side}
+    absorb_leftovers(sides, partner, roots, {"a": {2}, "b": {2}})  # type: ignore[arg-type]
+    assert roots["a"] == ["x", "x", "y", "x", "x", "left"]
+
+
+def test_a_line_about_the_photo_above_is_a_caption_of_its_story() -> None:
+    photo = "压题照片为山区小学的孩子们在新校车前合影。"
+    body = [*A_BODY, "（新华社昆明3月5日电）", photo]
+    al = align(
+        web((A_TITLE, body), (B_TITLE, B_BODY)),
+        pdf(("lines", [A_TITLE]), ("body", body), ("lines", [B_TITLE]), ("body", B_BODY)),
+    )
+    unit = next(u for a in al.articles for u in a.units if u.left and "压题照片" in u.left)
+    assert unit.role == "caption"
+    assert article_of(al, "孩子们在新校车前合影") == article_of(al, A_BODY[3][-10:])

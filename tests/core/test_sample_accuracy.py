@@ -355,15 +355,21 @@ def test_duplicates_are_marked(gold: dict, rows: list[Row]) -> None:
             failures.append(f"duplicate {text!r}: a unit holding it has no {side}_raw span")
             continue
         hosts.sort(key=lambda r: r.unit.raw(side)[0])  # type: ignore[index]
-        first, last = hosts[0], hosts[-1]
-        if last.unit.duplicate_of is None:
-            failures.append(f"duplicate {text!r}: later copy not marked: {last.describe()}")
-        elif last.unit.duplicate_of not in ids:
+        # The copy kept is the first, unless a later one is better: its quotes pair up
+        # (issue 7: "the copy kept should be the better one").
+        kept, copy = hosts[0], hosts[-1]
+        if d.get("kept") == "later":
+            kept, copy = copy, kept
+        if copy.unit.duplicate_of is None:
             failures.append(
-                f"duplicate {text!r}: duplicate_of={last.unit.duplicate_of!r} is no unit id"
+                f"duplicate {text!r}: the dropped copy is not marked: {copy.describe()}"
             )
-        if first.unit.duplicate_of is not None:
-            failures.append(f"duplicate {text!r}: the FIRST copy is marked: {first.describe()}")
+        elif copy.unit.duplicate_of not in ids:
+            failures.append(
+                f"duplicate {text!r}: duplicate_of={copy.unit.duplicate_of!r} is no unit id"
+            )
+        if kept.unit.duplicate_of is not None:
+            failures.append(f"duplicate {text!r}: the copy to keep is marked: {kept.describe()}")
     check_failures(failures, "duplicate")
 
 

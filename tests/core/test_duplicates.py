@@ -1,0 +1,17 @@
+"""Which copy of a passage one version prints twice is kept (issue 7, point 7)."""
+
+from __future__ import annotations
+
+from test_structure_shapes import A_BODY, A_TITLE, B_BODY, B_TITLE, align, canon, pdf, web
+
+
+def test_of_two_one_sided_copies_the_one_whose_quotes_pair_up_is_kept() -> None:
+    # The web version prints a quoted paragraph twice, the first time without its opening
+    # quote; the PDF lacks the story. The copy with both quotes is the one kept.
+    quoted = "“湿地修复要久久为功。”专家说，各地将持续开展监测评估，确保修复成效。"
+    broken = quoted[1:]
+    left = web((B_TITLE, [B_BODY[0], broken, B_BODY[1], quoted]))
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY))
+    units = {canon(u.left or ""): u for a in align(left, right).articles for u in a.units}
+    kept, dropped = units[canon(quoted)], units[canon(broken)]
+    assert kept.duplicate_of is None and dropped.duplicate_of == kept.id
