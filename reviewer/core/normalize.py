@@ -75,9 +75,11 @@ def _lines(raw: str) -> list[_Line]:
     return out
 
 
-def detect_layout(raw: str) -> str:
-    """``markdown``, ``wrapped`` (hard-wrapped extraction) or ``plain`` (a line a paragraph)."""
-    lines = [ln.text.strip() for ln in _lines(raw)]
+def detect_layout(raw: str, lines: list[_Line] | None = None) -> str:
+    """``markdown``, ``wrapped`` (hard-wrapped extraction) or ``plain`` (a line a paragraph).
+
+    ``lines`` are ``_lines(raw)`` when the caller has them already."""
+    lines = [ln.text.strip() for ln in (_lines(raw) if lines is None else lines)]
     if any(_MD_HEADING.match(t) for t in lines):
         return "markdown"
     long_lines = [t for t in lines if len(t) >= 8]
@@ -174,9 +176,8 @@ class _Builder:
         return p
 
 
-def _line_paras(raw: str, markdown: bool) -> list[Para]:
+def _line_paras(raw: str, markdown: bool, lines: list[_Line]) -> list[Para]:
     out: list[Para] = []
-    lines = _lines(raw)
     prev_gap = 3
     for ln in lines:
         text = ln.text
@@ -198,8 +199,7 @@ def _line_paras(raw: str, markdown: bool) -> list[Para]:
     return out
 
 
-def _wrapped_paras(raw: str) -> list[Para]:
-    lines = _lines(raw)
+def _wrapped_paras(raw: str, lines: list[_Line]) -> list[Para]:
     n = len(lines)
     if not n:
         return []
@@ -392,7 +392,8 @@ def join_broken(paras: list[Para]) -> list[Para]:
 
 def normalize(raw: str, layout: str | None = None) -> tuple[str, list[Para]]:
     """Detect the layout (unless given) and return it with the paragraphs of ``raw``."""
-    layout = layout or detect_layout(raw)
+    lines = _lines(raw)  # split once: the layout and the paragraphs both read them
+    layout = layout or detect_layout(raw, lines)
     if layout == "wrapped":
-        return layout, _wrapped_paras(raw)
-    return layout, join_broken(_line_paras(raw, markdown=layout == "markdown"))
+        return layout, _wrapped_paras(raw, lines)
+    return layout, join_broken(_line_paras(raw, layout == "markdown", lines))
