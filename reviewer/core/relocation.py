@@ -39,6 +39,7 @@ LONG_CAPTION = 40
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_NONE: Counter[str] = Counter()  # an article that holds no text
 
 
 def _grams(text: str) -> frozenset[str]:
@@ -55,6 +56,7 @@ class _Bags:
         self.grams: dict[tuple[str, int], frozenset[str]] = {}
         self.count: dict[Hashable, Counter[str]] = defaultdict(Counter)
         self._where: dict[str, set[Hashable]] | None = None
+        self._df: Counter[str] = Counter()  # per bigram, how many articles use it (with where)
         for s, side in sides.items():
             for i, p in enumerate(side.pieces):
                 if _text(p) and i not in skip[s]:
@@ -69,16 +71,27 @@ class _Bags:
             for root, count in self.count.items():
                 for g in count:
                     self._where[g].add(root)
+                self._df.update([g for g, k in count.items() if k > 0])
         return self._where
 
     def move(self, members: list[tuple[str, int]], old: Hashable, new: Hashable) -> None:
         for m in members:
             g = self.grams.get(m, frozenset())
-            self.count[old].subtract(g)
-            self.count[new].update(g)
+            self._shift(g, self.count[old], -1)
+            self._shift(g, self.count[new], 1)
             if self._where is not None:
                 for x in g:
                     self._where[x].add(new)
+
+    def _shift(self, grams: frozenset[str], count: Counter[str], step: int) -> None:
+        """Count ``grams`` once more (or once less) in one article; ``df`` follows."""
+        if self._where is not None:
+            for x in grams:
+                self._df[x] += (count[x] + step > 0) - (count[x] > 0)
+        if step < 0:
+            count.subtract(grams)
+        else:
+            count.update(grams)
 
     def scores(
         self,
@@ -101,12 +114,16 @@ class _Bags:
         host = roots[run[0][0]][run[0][1]]
         n = len(self.count) + 1
         out = dict.fromkeys(articles, 0.0)
-        where = self.where()
+        where, count = self.where(), self.count
         for g in grams:
-            users = [c for c in where[g] if self.count[c][g] > (own[g] if c == host else 0)]
-            idf = math.log(n / len(users)) if users else 0.0
-            for c in users:
-                if c in out:
+            # The articles that use the bigram, the host only beyond the run's own copies.
+            floor = own[g]
+            users = self._df[g] - (0 < count.get(host, _NONE)[g] <= floor)
+            idf = math.log(n / users) if users else 0.0
+            # Only the scored articles that use it get its weight: look at the fewer.
+            pool = out if len(out) < len(where[g]) else where[g]
+            for c in pool:
+                if c in out and count.get(c, _NONE)[g] > (floor if c == host else 0):
                     out[c] += idf
         root = math.sqrt(len(grams)) if grams else 1.0
         return {c: v / root for c, v in out.items()}
