@@ -25,7 +25,8 @@ class Run(NamedTuple):
 def _unique_grams(s: str, k: int) -> dict[str, int]:
     grams = [s[i : i + k] for i in range(len(s) - k + 1)]
     counts = Counter(grams)
-    return {g: i for i, g in enumerate(grams) if counts[g] == 1}
+    once = {g for g, n in counts.items() if n == 1}  # a set tests faster than a Counter
+    return {g: i for i, g in enumerate(grams) if g in once}
 
 
 def _extend(a: str, b: str, i: int, j: int, n: int) -> Run:
@@ -70,6 +71,13 @@ def _choose(runs: list[Run], la: int, lb: int) -> list[Run]:
     used_b = bytearray(lb)
     out: list[Run] = []
     for r in sorted(runs, key=lambda r: (-r.n, r.a, r.b)):
+        if used_a.find(1, r.a, r.a + r.n) < 0 and used_b.find(1, r.b, r.b + r.n) < 0:
+            # All free (most runs): taken whole, as the loop below would.
+            if r.n >= 4:
+                used_a[r.a : r.a + r.n] = b"\x01" * r.n
+                used_b[r.b : r.b + r.n] = b"\x01" * r.n
+                out.append(r)
+            continue
         start = None
         for t in range(r.n + 1):
             free = t < r.n and not used_a[r.a + t] and not used_b[r.b + t]

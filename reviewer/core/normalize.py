@@ -11,12 +11,15 @@ CJK runs are removed; a space survives only between two ASCII characters ("Noto 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
 from reviewer.core.text import DATELINE, display_width, ends_sentence, is_cjk, may_end_paragraph
 
 _WS = re.compile(r"\s")
+_INK = re.compile(r"\S+")
+_ASCII_INK = re.compile(r"[\x00-\x08\x0e-\x1b!-\x7f]")  # ASCII, not whitespace
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 # A new paragraph starts with an enumerator or a question/answer label.
 _BARE_DATELINE = re.compile(
@@ -78,9 +81,11 @@ def _lines(raw: str) -> list[_Line]:
     return out
 
 
-def detect_layout(raw: str) -> str:
-    """``markdown``, ``wrapped`` (hard-wrapped extraction) or ``plain`` (a line a paragraph)."""
-    lines = [ln.text.strip() for ln in _lines(raw)]
+def detect_layout(raw: str, lines: list[_Line] | None = None) -> str:
+    """``markdown``, ``wrapped`` (hard-wrapped extraction) or ``plain`` (a line a paragraph).
+
+    ``lines`` are ``_lines(raw)`` when the caller has them already."""
+    lines = [ln.text.strip() for ln in (_lines(raw) if lines is None else lines)]
     if any(_MD_HEADING.match(t) for t in lines):
         return "markdown"
     long_lines = [t for t in lines if len(t) >= 8]
@@ -127,14 +132,15 @@ class _Builder:
             self.chars.extend(raw[start:end])  # fast path: a run with no spaces
             self.offs.extend(range(start, end))
             return
-        for i in range(start, end):
-            ch = raw[i]
-            if ch.isspace():
-                if self.chars:
-                    self.pending_space = i if self.pending_space < 0 else self.pending_space
-                continue
+        # Run by run of non-space characters: only a run's first character can follow a
+        # space, so only it needs the space decided.
+        pos = start
+        for m in _INK.finditer(raw, start, end):
+            i, j = m.span()
+            if i > pos and self.chars and self.pending_space < 0:
+                self.pending_space = pos  # the first space of the gap
             if self.pending_space >= 0:
-                prev = self.chars[-1]
+                prev, ch = self.chars[-1], raw[i]
                 if (
                     self.keep_spaces
                     or (prev.isascii() and ch.isascii() and (prev.isalnum() or ch.isalnum()))
@@ -143,8 +149,11 @@ class _Builder:
                     self.chars.append(" ")
                     self.offs.append(self.pending_space)
                 self.pending_space = -1
-            self.chars.append(ch)
-            self.offs.append(i)
+            self.chars.extend(raw[i:j])
+            self.offs.extend(range(i, j))
+            pos = j
+        if pos < end and self.chars and self.pending_space < 0:
+            self.pending_space = pos
 
     def _in_reporters(self) -> bool:
         """Inside "（记者唐诗凝 韩佳诺）": the space between two names is content."""
@@ -173,9 +182,8 @@ class _Builder:
         return p
 
 
-def _line_paras(raw: str, markdown: bool) -> list[Para]:
+def _line_paras(raw: str, markdown: bool, lines: list[_Line]) -> list[Para]:
     out: list[Para] = []
-    lines = _lines(raw)
     prev_gap = 3
     for ln in lines:
         text = ln.text
@@ -197,8 +205,7 @@ def _line_paras(raw: str, markdown: bool) -> list[Para]:
     return out
 
 
-def _wrapped_paras(raw: str) -> list[Para]:
-    lines = _lines(raw)
+def _wrapped_paras(raw: str, lines: list[_Line]) -> list[Para]:
     n = len(lines)
     if not n:
         return []
@@ -249,12 +256,15 @@ def _wrapped_paras(raw: str) -> list[Para]:
         )
         if not brk:
             lo, hi = max(0, i - 8), min(n, i + 9)
-            near = sorted(w for j, w in zip(range(lo, hi), widths[lo:hi]) if block[j] == block[i])
+            # ``block`` never decreases, so the lines of this block are one slice.
+            near = sorted(
+                widths[bisect_left(block, block[i], lo, hi) : bisect_right(block, block[i], lo, hi)]
+            )
             # Most lines of a column are full; a high quantile ignores wide stray lines.
             col = near[(len(near) * 2) // 3]
             stripped = ln.text.strip()
             # Justified lines holding digits or Latin often measure a little short.
-            slack = 3 + sum(1 for ch in stripped if ch.isascii() and not ch.isspace())
+            slack = 3 + len(_ASCII_INK.findall(stripped))
             slack += 4 if first else 0
             if _BARE_DATELINE.match(stripped):
                 brk = True  # "新华社北京7月18日电" on a line of its own closes an article
@@ -397,7 +407,8 @@ def join_broken(paras: list[Para]) -> list[Para]:
 
 def normalize(raw: str, layout: str | None = None) -> tuple[str, list[Para]]:
     """Detect the layout (unless given) and return it with the paragraphs of ``raw``."""
-    layout = layout or detect_layout(raw)
+    lines = _lines(raw)  # split once: the layout and the paragraphs both read them
+    layout = layout or detect_layout(raw, lines)
     if layout == "wrapped":
-        return layout, _wrapped_paras(raw)
-    return layout, join_broken(_line_paras(raw, markdown=layout == "markdown"))
+        return layout, _wrapped_paras(raw, lines)
+    return layout, join_broken(_line_paras(raw, layout == "markdown", lines))

@@ -5,9 +5,11 @@ read → normalize → segment → align (anchors, reconcile, pair) → articles
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -61,8 +63,27 @@ def _title_of(units: list[Unit], primary: str) -> str:
     return head + ("…" if len(head) < len(text) else "")
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The engine allocates millions of short-lived, acyclic objects while its live data
+    grows: the cyclic collector would scan that data again and again (~15 % of the time
+    on a 1 MB pair). It runs as usual once the alignment is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def align_sources(left: Source, right: Source, progress: Progress | None = None) -> Alignment:
     """Align two already-read sources."""
+    with _collector_paused():
+        return _align(left, right, progress)
+
+
+def _align(left: Source, right: Source, progress: Progress | None) -> Alignment:
     report = progress or (lambda stage, frac: None)
     t0 = time.perf_counter()
     report("normalising", 0.05)

@@ -81,12 +81,21 @@ _FOLD_TABLE = {o: _fold_char(chr(o)) for o in range(0xFF01, 0xFF5F)}
 _FOLD_TABLE.update({0x3000: " ", 0x00A0: " ", 0x2014: "-", 0x2015: "-"})
 
 
+_FOLD_CHARS = {chr(o): v for o, v in _FOLD_TABLE.items()}
+_FOLDABLE = re.compile("[\uff01-\uff5e\u3000\u00a0\u2014\u2015]")
+
+
 def fold(s: str) -> str:
     """Comparison form: full-width letters/digits/punctuation as ASCII, dashes unified.
 
     Used only to compare; the displayed text keeps its characters.
     """
-    return s.translate(_FOLD_TABLE)
+    # Same as s.translate(_FOLD_TABLE), but a text holds only a few distinct foldable
+    # characters ("，。（）"), and replacing each of them is about twice as fast as
+    # translate's per-character lookup. No replacement is itself foldable.
+    for ch in set(_FOLDABLE.findall(s)):
+        s = s.replace(ch, _FOLD_CHARS[ch])
+    return s
 
 
 _SPACE = re.compile(r"\s")

@@ -125,13 +125,19 @@ def bigrams(paras: list[Para]) -> set[str]:
     return set().union(*(_words(p) for p in paras)) if paras else set()
 
 
+def _shared(words: set[str], paras: list[Para]) -> int:
+    """``len(words & bigrams(paras))``, without building the union of the paragraphs' many
+    bigrams for a title's few."""
+    sets = [_words(p) for p in paras]
+    return sum(1 for w in words if any(w in got for got in sets))
+
+
 def _names_before(paras: list[Para], s: int, e: int) -> bool:
     """The heading-like lines ``s:e`` share more words with the text before them than with
     the text after: a title printed after its body, not a section head."""
     words = bigrams(paras[s:e])
-    before = bigrams(paras[max(0, s - 8) : s])
-    after = bigrams(paras[e : e + 8])
-    back, fwd = len(words & before), len(words & after)
+    back = _shared(words, paras[max(0, s - 8) : s])
+    fwd = _shared(words, paras[e : e + 8])
     return back >= 2 and back > fwd
 
 
@@ -149,9 +155,8 @@ def title_looks_back(paras: list[Para], groups: list[tuple[int, int]], k: int) -
         back_k -= 1
     lo = groups[back_k][1] if back_k >= 0 else 0
     hi = groups[k + 1][0] if k + 1 < len(groups) else len(paras)
-    before = bigrams(paras[max(lo, s - 12) : s])
-    after = bigrams(paras[e : min(hi, e + 12)])
-    back, fwd = len(words & before), len(words & after)
+    back = _shared(words, paras[max(lo, s - 12) : s])
+    fwd = _shared(words, paras[e : min(hi, e + 12)])
     if back == fwd or max(back, fwd) < 2:
         return None
     return back > fwd
