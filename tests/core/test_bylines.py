@@ -1,0 +1,32 @@
+"""Bylines, datelines and credits that belong to one story and must not land in the
+neighbouring one (issue 7), on hand-made pages (text invented for these tests)."""
+
+from __future__ import annotations
+
+from reviewer.core.roles import classify
+from tests.core.test_structure_shapes import B_BODY, B_TITLE, align, article_of, pdf, web
+
+
+def test_an_editor_with_a_post_under_a_title_is_a_byline_and_the_next_dateline_opens_a_story() -> (
+    None
+):
+    # "新华社高级编辑X" signs a commentary like "新华社记者X"; read as a title line, its
+    # words ("新华社…") tied the next story's dateline to the story above.
+    assert classify("新华社高级编辑周远山") == "byline"
+    assert classify("人民日报主任编辑林晓") == "byline"
+    c_body = [
+        "新华社北京3月6日电（记者陈立） 农业农村部今天介绍，"
+        "当前春耕物资供应总体充足，价格基本稳定。",
+        "各地农资企业加快生产调运，确保物资及时送到田间地头，满足农民春耕需要。",
+    ]
+    c_title = "春耕物资供应充足"
+    right = pdf(
+        ("body", B_BODY),
+        ("lines", [B_TITLE, "新华社高级编辑周远山", "新华/传真"]),
+        ("body", c_body),
+        ("lines", [c_title]),
+    )
+    al = align(web((B_TITLE, B_BODY), (c_title, c_body)), right)
+    home = article_of(al, c_body[1][-12:])
+    assert article_of(al, "新华社北京3月6日电") == home != article_of(al, B_BODY[0][-10:])
+    assert article_of(al, "新华社高级编辑周远山") == article_of(al, B_BODY[0][-10:])
