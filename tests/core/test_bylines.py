@@ -4,7 +4,16 @@ neighbouring one (issue 7), on hand-made pages (text invented for these tests)."
 from __future__ import annotations
 
 from reviewer.core.roles import classify
-from tests.core.test_structure_shapes import B_BODY, B_TITLE, align, article_of, pdf, web
+from tests.core.test_structure_shapes import (
+    A_BODY,
+    A_TITLE,
+    B_BODY,
+    B_TITLE,
+    align,
+    article_of,
+    pdf,
+    web,
+)
 
 
 def test_an_editor_with_a_post_under_a_title_is_a_byline_and_the_next_dateline_opens_a_story() -> (
@@ -30,3 +39,38 @@ def test_an_editor_with_a_post_under_a_title_is_a_byline_and_the_next_dateline_o
     home = article_of(al, c_body[1][-12:])
     assert article_of(al, "新华社北京3月6日电") == home != article_of(al, B_BODY[0][-10:])
     assert article_of(al, "新华社高级编辑周远山") == article_of(al, B_BODY[0][-10:])
+
+
+def test_a_name_under_a_title_printed_after_its_body_opens_the_next_story_if_the_web_says_so() -> (
+    None
+):
+    # "title / name" right above the next story's text: the name may sign either story.
+    # The web prints the titled story without it, so it signs the story below.
+    name = "林海 周青"
+    right = pdf(
+        ("body", A_BODY[1:]),
+        ("lines", [A_TITLE, name]),
+        ("gap", []),
+        ("body", B_BODY),
+        ("lines", [B_TITLE]),
+    )
+    # The story below is in the PDF alone, or the web prints it with the name.
+    for left in (
+        web((A_TITLE, A_BODY[1:])),
+        web((A_TITLE, A_BODY[1:]), (B_TITLE, [name, *B_BODY])),
+    ):
+        al = align(left, right)
+        assert article_of(al, name) == article_of(al, B_BODY[0][-10:]) != article_of(al, A_TITLE)
+
+
+def test_a_name_under_a_title_printed_after_its_body_stays_when_the_web_prints_it_there() -> None:
+    name = "林海 周青"
+    right = pdf(
+        ("body", A_BODY[1:]),
+        ("lines", [A_TITLE, name]),
+        ("gap", []),
+        ("body", B_BODY),
+        ("lines", [B_TITLE]),
+    )
+    al = align(web((A_TITLE, [name, *A_BODY[1:]])), right)
+    assert article_of(al, name) == article_of(al, A_TITLE) != article_of(al, B_BODY[0][-10:])
