@@ -74,3 +74,25 @@ def test_a_name_under_a_title_printed_after_its_body_stays_when_the_web_prints_i
     )
     al = align(web((A_TITLE, [name, *A_BODY[1:]])), right)
     assert article_of(al, name) == article_of(al, A_TITLE) != article_of(al, B_BODY[0][-10:])
+
+
+def test_a_dateline_naming_its_reporter_under_a_title_opens_the_next_story() -> None:
+    # "新华社X电（记者Y）" on a line of its own, tight under a title printed after its body:
+    # it opens the story below (a closing dateline is bracketed and names no reporter).
+    dateline = "新华社广州3月7日电（记者陈立）"
+    c_body = [
+        "今年一季度，广东外贸进出口总值同比增长百分之六，民营企业成为主力。",
+        "海关人士表示，新兴市场订单明显增加，企业对全年形势信心较足。",
+    ]
+    c_title = "广东外贸开局平稳"
+    right = pdf(
+        ("body", B_BODY),
+        ("lines", [B_TITLE, dateline]),
+        ("gap", []),
+        ("body", c_body),
+        ("lines", [c_title]),
+    )
+    al = align(web((B_TITLE, B_BODY)), right)
+    home = article_of(al, c_body[1][-10:])
+    assert article_of(al, dateline) == home == article_of(al, c_title)
+    assert home != article_of(al, B_BODY[0][-10:])
