@@ -81,3 +81,24 @@ def hand_on_bylines(
                 continue  # the story below is shared and does not carry it either
             for i in tail:
                 roots[s][i] = below
+
+
+def keep_with_title(sides: dict[str, Side], roots: dict[str, list]) -> None:
+    """An article of one version's bylines alone, printed right under a title (or a line of
+    its title block), is that title's byline: it joins the title's article."""
+    members: dict[Hashable, list[tuple[str, int]]] = {}
+    for s, rs in roots.items():
+        for i, r in enumerate(rs):
+            members.setdefault(r, []).append((s, i))
+    for ms in members.values():
+        s = ms[0][0]
+        side = sides[s]
+        if any(t != s or side.pieces[i].role != "byline" for t, i in ms):
+            continue
+        first = min(i for _, i in ms)
+        if first == 0:
+            continue
+        above = side.pieces[first - 1]
+        if above.frag == side.pieces[first].frag and above.role in _HEAD_ROLES:
+            for _, i in ms:
+                roots[s][i] = roots[s][first - 1]

@@ -96,3 +96,14 @@ def test_a_dateline_naming_its_reporter_under_a_title_opens_the_next_story() -> 
     home = article_of(al, c_body[1][-10:])
     assert article_of(al, dateline) == home == article_of(al, c_title)
     assert home != article_of(al, B_BODY[0][-10:])
+
+
+def test_a_name_left_alone_under_its_title_joins_the_titles_article() -> None:
+    # The story ends on a picture's caption ("春江晚景（国画）"), read as a title of its own:
+    # the real title and its name line printed after it must still end up together.
+    name = "林海"
+    body = [*B_BODY, "春江晚景（国画）", "（宋：惠崇）"]
+    right = pdf(("body", body), ("lines", [B_TITLE, name]), ("gap", []))
+    al = align(web((B_TITLE, [name, *body])), right)
+    assert article_of(al, name) == article_of(al, B_TITLE) == article_of(al, B_BODY[0][-10:])
+    assert len(al.articles) == 1
