@@ -102,3 +102,23 @@ def keep_with_title(sides: dict[str, Side], roots: dict[str, list]) -> None:
         if above.frag == side.pieces[first].frag and above.role in _HEAD_ROLES:
             for _, i in ms:
                 roots[s][i] = roots[s][first - 1]
+
+
+def block_follows_title(sides: dict[str, Side], partner: dict[str, dict[int, int]], roots) -> None:
+    """The unpaired bylines and photo credits of a title block printed after its body go
+    where its title goes (a moved tail of the body must not take them elsewhere)."""
+    for s, side in sides.items():
+        pieces = side.pieces
+        for t, p in enumerate(pieces):
+            if p.role != "title" or t == 0 or pieces[t - 1].frag != p.frag:
+                continue
+            if pieces[t - 1].role not in ("paragraph", "caption"):
+                continue
+            k = t + 1
+            while k < len(pieces) and pieces[k].frag == p.frag:
+                q = pieces[k]
+                if not (q.role in _HEAD_ROLES or (q.role == "caption" and q.size <= 40)):
+                    break
+                if k not in partner[s] and q.role != "title":
+                    roots[s][k] = roots[s][t]
+                k += 1

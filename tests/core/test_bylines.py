@@ -47,12 +47,16 @@ def test_a_name_under_a_title_printed_after_its_body_opens_the_next_story_if_the
     # "title / name" right above the next story's text: the name may sign either story.
     # The web prints the titled story without it, so it signs the story below.
     name = "林海 周青"
-    right = pdf(
-        ("body", A_BODY[1:]),
-        ("lines", [A_TITLE, name]),
-        ("gap", []),
-        ("body", B_BODY),
-        ("lines", [B_TITLE]),
+    right = (
+        pdf(
+            ("body", A_BODY[1:]),
+            ("lines", [A_TITLE, name]),
+        )
+        + "\n"
+        + pdf(
+            ("body", B_BODY),
+            ("lines", [B_TITLE]),
+        )
     )
     # The story below is in the PDF alone, or the web prints it with the name.
     for left in (
@@ -65,12 +69,16 @@ def test_a_name_under_a_title_printed_after_its_body_opens_the_next_story_if_the
 
 def test_a_name_under_a_title_printed_after_its_body_stays_when_the_web_prints_it_there() -> None:
     name = "林海 周青"
-    right = pdf(
-        ("body", A_BODY[1:]),
-        ("lines", [A_TITLE, name]),
-        ("gap", []),
-        ("body", B_BODY),
-        ("lines", [B_TITLE]),
+    right = (
+        pdf(
+            ("body", A_BODY[1:]),
+            ("lines", [A_TITLE, name]),
+        )
+        + "\n"
+        + pdf(
+            ("body", B_BODY),
+            ("lines", [B_TITLE]),
+        )
     )
     al = align(web((A_TITLE, [name, *A_BODY[1:]])), right)
     assert article_of(al, name) == article_of(al, A_TITLE) != article_of(al, B_BODY[0][-10:])
@@ -85,12 +93,16 @@ def test_a_dateline_naming_its_reporter_under_a_title_opens_the_next_story() -> 
         "海关人士表示，新兴市场订单明显增加，企业对全年形势信心较足。",
     ]
     c_title = "广东外贸开局平稳"
-    right = pdf(
-        ("body", B_BODY),
-        ("lines", [B_TITLE, dateline]),
-        ("gap", []),
-        ("body", c_body),
-        ("lines", [c_title]),
+    right = (
+        pdf(
+            ("body", B_BODY),
+            ("lines", [B_TITLE, dateline]),
+        )
+        + "\n"
+        + pdf(
+            ("body", c_body),
+            ("lines", [c_title]),
+        )
     )
     al = align(web((B_TITLE, B_BODY)), right)
     home = article_of(al, c_body[1][-10:])
@@ -103,7 +115,23 @@ def test_a_name_left_alone_under_its_title_joins_the_titles_article() -> None:
     # the real title and its name line printed after it must still end up together.
     name = "林海"
     body = [*B_BODY, "春江晚景（国画）", "（宋：惠崇）"]
-    right = pdf(("body", body), ("lines", [B_TITLE, name]), ("gap", []))
+    right = pdf(("body", body), ("lines", [B_TITLE, name]))
     al = align(web((B_TITLE, [name, *body])), right)
     assert article_of(al, name) == article_of(al, B_TITLE) == article_of(al, B_BODY[0][-10:])
     assert len(al.articles) == 1
+
+
+def test_a_credit_under_a_title_printed_after_its_body_stays_when_the_web_moves_its_tail() -> None:
+    # The web prints the story's last paragraph inside another story; the PDF's photo
+    # credit under the title still belongs to the title's story, where the web has it.
+    from tests.core.test_structure_shapes import C_BODY, C_TITLE
+
+    credit = "新华社记者林海摄"
+    right = (
+        pdf(("body", B_BODY), ("lines", [B_TITLE, credit]))
+        + "\n"
+        + pdf(("body", A_BODY[1:]), ("lines", [A_TITLE]))
+    )
+    left = web((B_TITLE, [*B_BODY[:2], credit]), (C_TITLE, [C_BODY[0], B_BODY[2], C_BODY[1]]))
+    al = align(left, right)
+    assert article_of(al, credit) == article_of(al, B_TITLE) == article_of(al, B_BODY[0][-10:])
