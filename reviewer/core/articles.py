@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from reviewer.core.align import Piece, Side
-from reviewer.core.bylines import block_follows_title, hand_on_bylines, keep_with_title
+from reviewer.core.bylines import (
+    block_follows_title,
+    follow_title,
+    hand_on_bylines,
+    keep_with_title,
+)
 from reviewer.core.relocation import absorb_leftovers, rejoin_moved, rejoin_untitled, relocate
 from reviewer.core.roles import is_end_marker, paired_role
 from reviewer.core.text import may_end_paragraph
@@ -463,6 +468,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     )  # fmt: skip
     absorb_leftovers({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b}, moved)
     block_follows_title({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
+    follow_title({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
     keep_with_title({"a": a, "b": b}, {"a": root_a, "b": root_b})
     hand_on_bylines({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
 

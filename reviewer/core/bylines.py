@@ -122,3 +122,32 @@ def block_follows_title(sides: dict[str, Side], partner: dict[str, dict[int, int
                 if k not in partner[s] and q.role != "title":
                     roots[s][k] = roots[s][t]
                 k += 1
+
+
+def follow_title(
+    sides: dict[str, Side], partner: dict[str, dict[int, int]], roots: dict[str, list]
+) -> None:
+    """An unpaired byline printed under a title goes where that title goes when the other
+    version prints the same byline in the title's article."""
+    for s, o in (("a", "b"), ("b", "a")):
+        side, other = sides[s], sides[o]
+        members: dict[Hashable, list[int]] = {}
+        for j, r in enumerate(roots[o]):
+            members.setdefault(r, []).append(j)
+        pieces = side.pieces
+        for i, p in enumerate(pieces):
+            if p.role != "byline" or i in partner[s]:
+                continue
+            t = i - 1
+            while t >= 0 and pieces[t].frag == p.frag and pieces[t].role in ("subtitle", "byline"):
+                t -= 1
+            if t < 0 or pieces[t].frag != p.frag or pieces[t].role != "title":
+                continue
+            here = roots[s][t]
+            if roots[s][i] == here:
+                continue
+            if any(
+                other.pieces[j].role == "byline" and _same_text(side, i, other, j)
+                for j in members.get(here, [])
+            ):
+                roots[s][i] = here

@@ -3,7 +3,11 @@ neighbouring one (issue 7), on hand-made pages (text invented for these tests)."
 
 from __future__ import annotations
 
+from reviewer.core.align import Side
+from reviewer.core.bylines import follow_title
+from reviewer.core.normalize import Para
 from reviewer.core.roles import classify
+from reviewer.core.segment import Block
 from tests.core.test_structure_shapes import (
     A_BODY,
     A_TITLE,
@@ -135,3 +139,31 @@ def test_a_credit_under_a_title_printed_after_its_body_stays_when_the_web_moves_
     left = web((B_TITLE, [*B_BODY[:2], credit]), (C_TITLE, [C_BODY[0], B_BODY[2], C_BODY[1]]))
     al = align(left, right)
     assert article_of(al, credit) == article_of(al, B_TITLE) == article_of(al, B_BODY[0][-10:])
+
+
+def _side(rows: list[tuple[str, str, int]]) -> Side:
+    """A side from (role, text, fragment) rows in document order."""
+    blocks, pos = [], 0
+    for role, text, frag in rows:
+        blocks.append(Block(Para(text, list(range(pos, pos + len(text)))), role, frag))
+        pos += len(text) + 2
+    return Side(blocks)
+
+
+def test_an_unpaired_byline_follows_its_title_when_the_other_version_prints_it_there() -> None:
+    # The PDF read "title / name" as the head of the text below it; the title's pairing
+    # took the title to the web's article, and the web prints the name there too.
+    web_side = _side(
+        [("title", "琴声里的小城", 0), ("byline", "林海", 0), ("paragraph", "甲" * 30, 0)]
+    )
+    pdf_side = _side(
+        [("title", "琴声里的小城", 1), ("byline", "林海", 1), ("paragraph", "乙" * 30, 1)]
+    )
+    sides = {"a": web_side, "b": pdf_side}
+    partner: dict[str, dict[int, int]] = {"a": {0: 0}, "b": {0: 0}}
+    roots = {"a": ["x", "x", "x"], "b": ["x", "y", "y"]}
+    follow_title(sides, partner, roots)
+    assert roots["b"] == ["x", "x", "y"]
+    roots = {"a": ["x", "z", "x"], "b": ["x", "y", "y"]}  # the web prints it elsewhere
+    follow_title(sides, partner, roots)
+    assert roots["b"] == ["x", "y", "y"]
