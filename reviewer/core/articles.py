@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -439,6 +439,14 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     for x, y, n in pairs:
         # Title pairs do not join articles: a title follows its partner's article below.
         if n >= 12 and a.pieces[x].role in _CONTENT and b.pieces[y].role in _CONTENT:
+            uf.union(("a", sub_a[x]), ("b", sub_b[y]))
+    # A deck standing alone in its version's part (a web page that opens on it, without a
+    # heading) goes with the article its partner's title block heads.
+    size_a, size_b = Counter(sub_a), Counter(sub_b)
+    for x, y, _n in pairs:
+        lone_a, lone_b = size_a[sub_a[x]] == 1, size_b[sub_b[y]] == 1
+        subtitle = "subtitle" in (a.pieces[x].role, b.pieces[y].role)
+        if subtitle and lone_a != lone_b:
             uf.union(("a", sub_a[x]), ("b", sub_b[y]))
     for i in range(len(a.pieces)):
         uf.find(("a", sub_a[i]))

@@ -264,6 +264,11 @@ def _wrapped_paras(raw: str) -> list[Para]:
                 brk = (
                     widths[i] < col - slack
                     or bool(_PARA_START.match(nxt))
+                    # "…。（李虹）": a signature or dateline in brackets closes the paragraph.
+                    or bool(_CLOSED.search(stripped))
+                    # A line clearly wider than the column is not more of its text: a
+                    # title set across columns.
+                    or widths[i + 1] > col + 6
                     # A paragraph's short last line ends it; a short line that does not
                     # end a sentence after a complete one is a title of its own.
                     or (

@@ -5,6 +5,7 @@ Shared by title detection (``titles.py``) and segmentation (``segment.py``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -138,7 +139,7 @@ def closes(p: Para) -> bool:
 
 
 if TYPE_CHECKING:
-    from reviewer.core.align import Side
+    from reviewer.core.align import Piece, Side
 
 # What a title block's line may be, where one version tells and the other does not.
 _HEAD_LINE_ROLES = ("subtitle",)
@@ -149,10 +150,35 @@ def paired_role(a: Side, b: Side, i: int, j: int) -> str:
     short title-like line as a plain paragraph (a web page without headings) and B sets it
     in a title block."""
     pa, pb = a.pieces[i], b.pieces[j]
+    if pa.role == "title" and pb.role == "title" and _deck_heading(a, i):
+        # A heading set below the page's title level, printed by B in one line block
+        # under a title line that A does not print: the deck of a story whose title A lost.
+        up = b.pieces[j - 1] if j > 0 else None
+        if (
+            up is not None
+            and up.role == "title"
+            and _block_of(b, up) == _block_of(b, pb)
+            and b.stream[up.start : up.end] not in a.stream
+        ):
+            return "subtitle"
     if pa.role != "paragraph" or pb.role not in _HEAD_LINE_ROLES or pa.size > 40:
         return pa.role
     text = a.stream[pa.start : pa.end]
     return pb.role if "。" not in text and not ends_sentence(text) else pa.role
+
+
+def _block_of(side: Side, p: Piece) -> int:
+    return bisect.bisect_right(side.bstart, p.start) - 1
+
+
+def _deck_heading(a: Side, i: int) -> bool:
+    """Piece ``i`` of A is a heading at a lower level than the page's titles."""
+    top = a.__dict__.get("_title_level")
+    if top is None:
+        levels = [b.para.level for b in a.blocks if b.para.kind == "heading"]
+        top = a.__dict__["_title_level"] = min(levels, default=0)
+    block = a.blocks[_block_of(a, a.pieces[i])]
+    return block.para.kind == "heading" and block.para.level > top
 
 
 CONTINUATION = _NOISE[0]  # "（上接第X版）", "（下转第X版）"

@@ -88,6 +88,7 @@ def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
     # line of its own starts with the dash.
     kicker = len(paras) > 1 and paras[0].kind == paras[1].kind == "heading"
     kicker = kicker and paras[1].level <= paras[0].level
+    last, ended = "", False  # the title's last line; whether that line ended it
     for k, p in enumerate(paras):
         role = classify(p.text)
         if k == 0 and len(paras) > 1 and maybe_title_head(p.text):
@@ -96,19 +97,24 @@ def _title_parts(paras: list[Para], wrapped: bool) -> list[Block]:
             out.append(Block(p, "subtitle"))
         elif kicker and k == 1:
             out.append(Block(p, "title"))
+            last = p.text
         elif role in ("byline", "caption"):
             out.append(Block(p, role))
         elif p.text.startswith("——") or (out and not wrapped):
             out.append(Block(p, "subtitle"))
-        elif out and out[-1].role == "title" and wraps_on(out[-1].para.text, p.text):
-            # A title wrapped over two lines of the column: one title.
+        elif out and out[-1].role == "title" and not ended and wraps_on(last, p.text):
+            # A title wrapped over two lines of the column: one title. A line shorter than
+            # the one above it was not full: the title ends there.
             prev = out[-1].para
             joined = Para(prev.text + p.text, prev.offsets + p.offsets, prev.kind, prev.level)
             out[-1] = Block(joined, "title")
+            ended = len(squeeze(p.text)) < len(squeeze(last))
+            last = p.text
         elif out and out[-1].role == "title":
             out.append(Block(p, "subtitle"))  # a longer line under the title: a deck
         else:
             out.append(Block(p, "title"))
+            last, ended = p.text, False
     return out
 
 
@@ -123,7 +129,7 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
     low = bigrams([b.para for b in after if b.role == "title"])
     if len(top) < 2 or len(low) < 2:
         return None
-    best, best_score = None, (1, 1)
+    best, best_score = None, (1, 1, 0)
     for k in range(1, len(body)):
         head, tail = bigrams([b.para for b in body[:k]]), bigrams([b.para for b in body[k:]])
         gain = len(top & head) - len(top & tail) + len(low & tail) - len(low & head)
@@ -134,7 +140,8 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
             and body[k].role != "caption"
             and not is_end_marker(body[k].text)
         )
-        score = (gain, int(natural))
+        # Then the cut that leaves fewer of the upper title's words below it.
+        score = (gain, int(natural), -len(top & tail))
         # The title below names the text after the cut, or the one above names none of it.
         named = len(low & tail) >= 2 or not top & tail
         if gain > 1 and score > best_score and len(top & head) >= 2 and named:

@@ -22,11 +22,19 @@ from reviewer.core.roles import (
 )
 from reviewer.core.text import DATELINE, may_end_paragraph
 
+# A date standing alone on a line ("１９９８年１月７日"): the date under a signature, never
+# the rest of a wrapped title.
+_DATE_LINE = re.compile(r"[0-9０-９]{2,4}年[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?")
+
 
 def wraps_on(first: str, second: str) -> bool:
     """``second`` can be the rest of a title wrapped after ``first``: a longer line with
-    clauses of its own ("回顾一年来的学科发展，我们认为，…") is a deck."""
+    clauses of its own ("回顾一年来的学科发展，我们认为，…") is a deck, and so is a line
+    more than twice as long (a title wraps where its first line is full, so the rest is
+    not much longer than it), or a date alone."""
     a, b = squeeze(first), squeeze(second)
+    if _DATE_LINE.fullmatch(b) or len(b) > 2 * len(a) + 2:
+        return False
     # "…控制储 / 量3.5亿吨，…": a line that starts inside a word goes on with the title.
     return len(b) <= len(a) or "，" not in b or _word_across(first, second)
 

@@ -3,6 +3,7 @@ photo items, wrapped titles and story heads one version left with the story befo
 
 from __future__ import annotations
 
+from reviewer.core.text import canon
 from tests.core.test_structure_shapes import (
     A_BODY,
     A_TITLE,
@@ -11,6 +12,7 @@ from tests.core.test_structure_shapes import (
     C_BODY,
     C_TITLE,
     align,
+    article_of,
     assert_whole,
     pdf,
     web,
@@ -92,3 +94,109 @@ def test_a_pdf_only_story_after_a_titled_story_and_closed_by_its_own_title_stand
     al = align(web((A_TITLE, A_BODY)), right)
     assert_whole(al, A_TITLE, A_BODY)
     assert_whole(al, B_TITLE, B_BODY)
+
+
+def test_a_pdf_title_does_not_run_on_into_a_much_longer_line_a_date_or_a_third_line() -> None:
+    # Stories only the PDF prints: a title wraps where its first line is full, so a line
+    # more than twice as long under it, a date alone, or a line after a shorter second
+    # line is not more of the title.
+    left = web((A_TITLE, A_BODY))
+    cases = [
+        (["春耕物资充足", "全省化肥农药种子储备量比去年同期增加三成以上"], "春耕物资充足"),
+        (["本报编辑部", "２０２４年３月５日"], "本报编辑部"),
+        (["沿江城市推进湿地", "保护工程", "三年恢复湿地八万亩"], "沿江城市推进湿地保护工程"),
+    ]
+    for lines, title in cases:
+        right = pdf(("lines", [A_TITLE]), ("body", A_BODY), ("lines", lines), ("body", C_BODY))
+        al = align(left, right)
+        assert canon(al.articles[article_of(al, C_BODY[0][-10:])].title) == canon(title)
+
+
+def test_a_web_page_opening_on_a_deck_keeps_it_with_the_story_the_pdf_titles() -> None:
+    # The web lost the heading and opens on the deck; the PDF prints title, deck and
+    # byline after the body.
+    deck = "●沿江多市联手，三年恢复湿地八万亩"
+    left = web((None, [deck, "本报记者 王平", *B_BODY]), (C_TITLE, C_BODY))
+    right = pdf(("body", B_BODY), ("lines", [B_TITLE, deck, "本报记者 王平"]), ("body", C_BODY))
+    right += pdf(("lines", [C_TITLE]))
+    al = align(left, right)
+    assert_whole(al, B_TITLE, [deck, *B_BODY])
+
+
+def test_a_pdf_line_closed_by_a_bracketed_signature_ends_its_paragraph() -> None:
+    # A full last line "…。（王平）" (digits make it measure short), then a title: the
+    # signature closes the paragraph, the title is not joined to it.
+    from reviewer.core.normalize import normalize
+
+    lines = [
+        "沿江多个城市近日启动新一轮湿地保护修",
+        "复工程，计划三年内恢复湿地面积八万亩",
+        "，投资120亿元，惠及沿岸居民。（王平）",
+        "湿地保护修复工程进展顺利",
+    ]
+    right = pdf(("body", C_BODY)) + "\n\n".join(lines) + "\n\n" + pdf(("body", A_BODY))
+    _layout, paras = normalize(right)
+    texts = [canon(p.text) for p in paras]
+    assert canon("".join(lines[:3])) in texts
+    assert canon(lines[3]) in texts
+
+
+def test_of_two_cuts_the_words_tie_on_the_one_leaving_the_upper_title_s_words_above() -> None:
+    # Two stories with no break between them, one titled above and one after: a paragraph
+    # that repeats the upper title's words, and by chance one pair of the lower title's
+    # characters ("协会长江老师"), stays with the upper story.
+    from reviewer.core.normalize import Para
+    from reviewer.core.segment import Block, Fragment, _split_between_titles
+
+    def block(text: str, role: str = "paragraph") -> Block:
+        return Block(Para(text, list(range(len(text)))), role)
+
+    upper = [
+        "山区小学今年用上新校车一千二百辆，覆盖偏远村寨四千多个。",
+        "家长们说，有了新校车，孩子上学再不用翻山越岭，协会长江老师每天随车照看。",
+    ]
+    frag = Fragment(0, titles=[block(A_TITLE, "title")], body=[block(t) for t in upper])
+    frag.body += [block(t) for t in B_BODY]
+    assert _split_between_titles(frag, [block("长江沿岸湿地保护", "title")]) == 2
+
+
+def test_an_editor_with_his_post_under_a_pdf_title_is_a_byline_not_more_of_the_title() -> None:
+    from reviewer.core.roles import classify
+
+    assert classify("新华社高级编辑王立新") == "byline"
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY))
+    right += pdf(("lines", [C_TITLE, "新华社高级编辑王立新"]), ("body", C_BODY))
+    al = align(web((A_TITLE, A_BODY)), right)
+    assert canon(al.articles[article_of(al, C_BODY[1][-10:])].title) == canon(C_TITLE)
+
+
+def test_a_pdf_title_wider_than_the_column_is_not_joined_to_the_full_line_above() -> None:
+    from reviewer.core.normalize import normalize
+
+    title = "沿江城市推进湿地保护修复工程三年恢复湿地八万亩"  # wider than the column
+    full = "工程将清理违规养殖设施，补种本地水生植物，并建设候鸟栖息观测站点等。"  # 2 full lines
+    right = pdf(("body", [B_BODY[0], full])) + title + "\n\n" + pdf(("body", C_BODY))
+    _layout, paras = normalize(right)
+    assert canon(title) in [canon(p.text) for p in paras]
+
+
+def test_a_web_deck_heading_without_its_title_leaves_the_title_to_the_pdf_line_above() -> None:
+    # The web lost the second story's title and keeps its deck as a "##" heading; the PDF
+    # sets the title and the deck in one block.
+    deck = "三年恢复湿地八万亩"
+    left = (
+        f"# {A_TITLE}\n\n"
+        + "\n\n".join(A_BODY)
+        + f"\n\n## {deck}\n\n本报记者 王平\n\n"
+        + "\n\n".join(B_BODY)
+    )
+    right = pdf(
+        ("lines", [A_TITLE]),
+        ("body", A_BODY),
+        ("lines", [B_TITLE, deck, "本报记者 王平"]),
+        ("body", B_BODY),
+    )
+    al = align(left, right)
+    art = al.articles[article_of(al, B_BODY[1][-10:])]
+    assert canon(art.title) == canon(B_TITLE)
+    assert [u.role for u in art.units if u.left == deck] == ["subtitle"]
