@@ -13,6 +13,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from reviewer.core.align import Piece, Side
+from reviewer.core.bylines import (
+    block_follows_title,
+    follow_title,
+    hand_on_bylines,
+    keep_with_title,
+)
 from reviewer.core.relocation import absorb_leftovers, rejoin_moved, rejoin_untitled, relocate
 from reviewer.core.roles import is_end_marker, paired_role
 from reviewer.core.text import may_end_paragraph
@@ -469,6 +475,10 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         {"a": set(dup_a), "b": set(dup_b)},
     )  # fmt: skip
     absorb_leftovers({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b}, moved)
+    block_follows_title({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
+    follow_title({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
+    keep_with_title({"a": a, "b": b}, {"a": root_a, "b": root_b})
+    hand_on_bylines({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
 
     groups: dict[object, list[Draft]] = defaultdict(list)
     for i, p in enumerate(a.pieces):

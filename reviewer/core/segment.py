@@ -318,7 +318,9 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
                 in_head = True
             elif role == "paragraph":
                 in_head = False
-            last_role = "end" if is_end_marker(piece.text) and piece is p else role
+            # "新华社X电（记者Y）" on its own line names its reporter: it opens, never closes.
+            closing = is_end_marker(piece.text) and (c.startswith("（") or "记者" not in c)
+            last_role = "end" if closing and piece is p else role
         i += 1
     for f in frags:
         for b in f.blocks:
