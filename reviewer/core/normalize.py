@@ -29,6 +29,8 @@ _BARE_DATELINE = re.compile(
 _CLOSED = re.compile(
     r"(?:[（(][^（）()]{2,24}[电讯][）)]|[。！？…”][（(][^（）()，。]{2,12}[）)])$"
 )
+# A line wholly in brackets ("（湖北某县委宣传部王某）"): a credit or note standing alone.
+NOTE_LINE = re.compile(r"[（(][^（）()，。]{2,24}[）)]")
 _BULLET = re.compile(r"^[●■◆▲★◇]\S")  # a list item never goes on from the line before
 # A numbered item: "１、", "（一）", "二、".
 _ITEM = re.compile(r"^(?:\d+、|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)")
@@ -268,6 +270,8 @@ def _wrapped_paras(raw: str, lines: list[_Line]) -> list[Para]:
             slack += 4 if first else 0
             if _BARE_DATELINE.match(stripped):
                 brk = True  # "新华社北京7月18日电" on a line of its own closes an article
+            elif first and NOTE_LINE.fullmatch(stripped):
+                brk = True  # a credit or note in brackets on a line of its own
             elif _opens_bracket(stripped):
                 brk = False  # "…日电（记者邓" / "献忠）…": the bracket closes on the next line
             elif may_end_paragraph(stripped):

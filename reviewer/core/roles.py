@@ -9,7 +9,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from reviewer.core.normalize import Para, is_name_line
+from reviewer.core.normalize import NOTE_LINE, Para, is_name_line
 from reviewer.core.text import DATELINE, NUM, ends_sentence, may_end_paragraph
 
 _NOISE = (
@@ -134,6 +134,7 @@ def closes(p: Para) -> bool:
         may_end_paragraph(p.text)
         or is_end_marker(p.text)
         or bool(_CLOSING_TAIL.search(squeeze(p.text)))
+        or bool(NOTE_LINE.fullmatch(squeeze(p.text)))  # "（某县委宣传部王某）": a credit
         or classify(p.text) != "paragraph"
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from reviewer.core.normalize import Para
+from reviewer.core.normalize import NOTE_LINE, Para
 from reviewer.core.roles import (
     classify,
     closes,
@@ -65,6 +65,8 @@ def title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, in
             and heading_like(p.text)
             and not may_end_paragraph(p.text)
             and len(squeeze(p.text)) <= 40
+            # "圆梦（中国画） / （胡才春）": a work and its author's name, not a title.
+            and not (i + 1 < n and NOTE_LINE.fullmatch(squeeze(paras[i + 1].text)))
         )
         # "罗总统 / 呼吁保持国家稳定": a short first line of a wrapped title is not a name.
         wrapped_head = (
