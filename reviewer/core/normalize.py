@@ -264,6 +264,11 @@ def _wrapped_paras(raw: str, lines: list[_Line]) -> list[Para]:
             )
             # Most lines of a column are full; a high quantile ignores wide stray lines.
             col = near[(len(near) * 2) // 3]
+            # A paragraph's first line is measured against the lines after it too: the
+            # text before may be another story, set in a wider column.
+            ahead = bisect_right(block, block[i], i, hi)
+            if first and ahead - i >= 6:
+                col = min(col, sorted(widths[i:ahead])[((ahead - i) * 2) // 3])
             stripped = ln.text.strip()
             # Justified lines holding digits or Latin often measure a little short.
             slack = 3 + len(_ASCII_INK.findall(stripped))

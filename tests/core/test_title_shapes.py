@@ -35,3 +35,22 @@ def test_work_and_its_author_in_brackets_are_no_title() -> None:
     texts = [p.text for p in paras]
     k = texts.index("春山晓色（中国画）")
     assert all(s != k for s, _e in title_groups(paras, "wrapped"))
+
+
+def test_first_line_of_a_narrow_column_after_a_wide_one_goes_on() -> None:
+    # A story in a wide column, its photo credit, then the next story set in a column
+    # half as wide: the new paragraph's full first line is no title of its own.
+    wide = ["工程将清理违规养殖设施，补种本地水生植物，并建设候"] * 8
+    narrow = [
+        "专家们说，湿地修复带来了又一次",
+        "生态转机。这话不错。",
+        "其实，湿地修复并不是很难的事，",
+        "它的基本要义就是尊重自然规律，",
+        "让水和草回到它们原来的地方去，",
+        "再让鸟儿自己飞回来安家落户。",
+        "有几件事情很能说明这个道理。",
+        "一是江边的芦苇又长起来了。",
+    ]
+    raw = _double_spaced([*wide, "新华社记者李文摄", *narrow])
+    _flat, paras = normalize(raw)
+    assert "专家们说，湿地修复带来了又一次生态转机。这话不错。" in [p.text for p in paras]
