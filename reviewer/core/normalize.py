@@ -275,6 +275,14 @@ def _wrapped_paras(raw: str, lines: list[_Line]) -> list[Para]:
             slack += 4 if first else 0
             if _BARE_DATELINE.match(stripped):
                 brk = True  # "新华社北京7月18日电" on a line of its own closes an article
+            elif (
+                first
+                and i > 0
+                and after[i - 1] == "tight"
+                and widths[i] < col - slack
+                and not any(c in stripped for c in "，。：；")
+            ):
+                brk = True  # the short last line of a title set tight over two lines
             elif first and NOTE_LINE.fullmatch(stripped):
                 brk = True  # a credit or note in brackets on a line of its own
             elif _opens_bracket(stripped):

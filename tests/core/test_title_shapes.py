@@ -54,3 +54,15 @@ def test_first_line_of_a_narrow_column_after_a_wide_one_goes_on() -> None:
     raw = _double_spaced([*wide, "新华社记者李文摄", *narrow])
     _flat, paras = normalize(raw)
     assert "专家们说，湿地修复带来了又一次生态转机。这话不错。" in [p.text for p in paras]
+
+
+def test_short_last_line_of_a_tight_title_ends_it() -> None:
+    # A title wrapped over two lines set tight, then a blank line and the next story's
+    # title: the second line ends the first title, it is not the start of a paragraph.
+    body = ["沿江多个城市近日启动新一轮湿地保护", "修复工程，计划三年内恢复湿地面积八", "万亩。"]
+    raw = _double_spaced(body) + "标志我省生态保护\n首批湿地GPS监测站通过验收\n\n"
+    raw += _double_spaced(
+        ["春耕备耕物资供应充足价格总体保持稳定", " 本报北京3月6日电 农业农村部", *body]
+    )
+    _flat, paras = normalize(raw)
+    assert "首批湿地GPS监测站通过验收" in [p.text for p in paras]
