@@ -233,3 +233,41 @@ def titles_printed_after(
     body = sum(classify(p.text) == "paragraph" for p in paras[: groups[0][0]])
     tail = paras[groups[-1][1] :]
     return body >= 3 or not any(classify(p.text) == "paragraph" for p in tail)
+
+
+def split_joined_titles(paras: list[Para], layout: str) -> list[Para]:
+    """Two title lines the PDF line joining ran into one paragraph (the title of the story
+    above, printed after its body, then the title of the story below) are cut apart where
+    the words of each part name the text on its own side, as ``split_title_pairs`` does
+    for lines kept apart."""
+    if layout != "wrapped":
+        return paras
+    out: list[Para] = []
+    for i, p in enumerate(paras):
+        cut = _joined_cut(paras, i) if heading_like(p.text) else None
+        if cut is None:
+            out.append(p)
+            continue
+        one, two = p.slice(0, cut), p.slice(cut, len(p.text))
+        one.hard_before, one.tight = p.hard_before, p.tight
+        two.hard_before, two.tight, two.tight_next = True, p.tight, p.tight_next
+        out.extend([one, two])
+    return out
+
+
+def _joined_cut(paras: list[Para], i: int) -> int | None:
+    p = paras[i]
+    # Where the two raw lines meet: the one place the text skips a blank line.
+    gaps = [k for k in range(1, len(p.offsets)) if p.offsets[k] - p.offsets[k - 1] >= 3]
+    if len(gaps) != 1 or len(squeeze(p.text)) > 40:
+        return None
+    k = gaps[0]
+    one, two = p.slice(0, k), p.slice(k, len(p.text))
+    if len(squeeze(one.text)) < 4 or len(squeeze(two.text)) < 4 or _word_across(one.text, two.text):
+        return None
+    w1, w2 = _words(one), _words(two)
+    before, after = paras[max(0, i - 12) : i], paras[i + 1 : i + 13]
+    back, fwd = _shared(w1, before), _shared(w2, after)
+    if back >= 2 and fwd >= 2 and back > _shared(w1, after) and fwd > _shared(w2, before):
+        return k
+    return None

@@ -4,6 +4,7 @@ title printed after its body, next to credit lines in brackets."""
 from __future__ import annotations
 
 from reviewer.core.normalize import normalize
+from reviewer.core.segment import segment_page
 from reviewer.core.titles import title_groups
 
 BODY = [
@@ -66,3 +67,24 @@ def test_short_last_line_of_a_tight_title_ends_it() -> None:
     )
     _flat, paras = normalize(raw)
     assert "首批湿地GPS监测站通过验收" in [p.text for p in paras]
+
+
+def test_two_titles_run_into_one_line_are_cut_by_their_words() -> None:
+    # The title of the story above (printed after its body) and the title of the story
+    # below, on consecutive lines the line joining ran together: each names its own text.
+    above = [
+        "沿江多个城市近日启动湿地保护修复",
+        "工程，湿地保护修复计划三年完成，",
+        "恢复八万亩。",
+    ]
+    below = [
+        "本报讯 山区小学今年新增校车一千",
+        "二百辆，山区小学校车覆盖偏远村寨",
+        "四千多个，校车配备安全员。",
+    ]
+    raw = _double_spaced([*above, "沿江城市推进湿地保护修复工作", "山区小学用上新校车", *below])
+    _flat, paras = normalize(raw)
+    frags, _after = segment_page(paras, "wrapped")
+    titles = [[b.para.text for b in f.titles] for f in frags]
+    assert ["沿江城市推进湿地保护修复工作"] in titles
+    assert ["山区小学用上新校车"] in titles
