@@ -322,6 +322,8 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
                 in_head = False
             # "新华社X电（记者Y）" on its own line names its reporter: it opens, never closes.
             closing = is_end_marker(piece.text) and (c.startswith("（") or "记者" not in c)
+            if last_role in ("end", "closed") and not cut and role in ("noise", "caption"):
+                continue  # the credit under a closed story: what follows still starts anew
             last_role = "end" if closing and piece is p else role
         i += 1
     for f in frags:

@@ -88,3 +88,22 @@ def test_two_titles_run_into_one_line_are_cut_by_their_words() -> None:
     titles = [[b.para.text for b in f.titles] for f in frags]
     assert ["沿江城市推进湿地保护修复工作"] in titles
     assert ["山区小学用上新校车"] in titles
+
+
+def test_text_after_the_credit_under_a_closed_story_starts_anew() -> None:
+    # A story closed by its dateline, the photo credit under it, then the next story's
+    # text: the credit stays above, the text starts a fragment of its own.
+    lines = [
+        "沿江多个城市近日启动湿地保护修复",
+        "工程。",
+        "（新华社南京3月5日电）",
+        "新华社记者李文摄",
+    ]
+    lines += ["山区小学今年新增校车一千二百辆，", "覆盖偏远村寨四千多个。"]
+    _flat, paras = normalize(_double_spaced(lines))
+    frags, _after = segment_page(paras, "wrapped")
+    where = {b.para.text: f.index for f in frags for b in f.blocks}
+    assert where["新华社记者李文摄"] == where["（新华社南京3月5日电）"]
+    assert (
+        where["山区小学今年新增校车一千二百辆，覆盖偏远村寨四千多个。"] != where["新华社记者李文摄"]
+    )
