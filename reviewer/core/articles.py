@@ -302,12 +302,21 @@ def title_pairs(
     return out
 
 
-def _duplicates(side: Side, one_sided: list[int]) -> dict[int, int]:
-    """One-sided pieces whose text already stood earlier in the same version."""
+def _duplicates(
+    side: Side, one_sided: list[int], partner: dict[int, int], other: Side, spliced: set[int]
+) -> dict[int, int]:
+    """One-sided pieces whose text already stood earlier in the same version.
+
+    Not where that earlier text sits in a paragraph the other version prints without it
+    anywhere on the page: that is a passage pasted into another paragraph (a splice), and
+    the piece is the original in its own place (added to ``spliced``: its words, printed
+    twice, say nothing of where it belongs).
+    """
     s = side.stream
     k = 8
     # Iterating backwards leaves each k-gram mapped to its first position.
     first = {s[i : i + k]: i for i in range(len(s) - k, -1, -1)}
+    theirs: set[str] | None = None  # the other version's k-grams, built when first needed
     starts = side.starts()
     out: dict[int, int] = {}
     whole: dict[str, int] = {}
@@ -325,14 +334,25 @@ def _duplicates(side: Side, one_sided: list[int]) -> dict[int, int]:
             continue
         covered = bytearray(p.size)
         origin = -1
+        seen: list[str] = []
         for i in range(p.start, p.end - k + 1):
             f = first.get(s[i : i + k], i)
             if f < p.start:
                 covered[i - p.start : i - p.start + k] = b"\x01" * k
+                seen.append(s[i : i + k])
                 if origin < 0:
                     origin = f
-        if origin >= 0 and sum(covered) >= 0.8 * p.size:
-            out[pi] = bisect.bisect_right(starts, origin) - 1
+        if origin < 0 or sum(covered) < 0.8 * p.size:
+            continue
+        at = bisect.bisect_right(starts, origin) - 1
+        if at in partner:
+            if theirs is None:
+                o = other.stream
+                theirs = {o[i : i + k] for i in range(len(o) - k + 1)}
+            if sum(g in theirs for g in seen) < 0.5 * len(seen):
+                spliced.add(pi)
+                continue
+        out[pi] = at
     return out
 
 
@@ -460,8 +480,10 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     _glue_weak(uf, "a", a, sub_a, pa, b)
     _glue_weak(uf, "b", b, sub_b, pb, a)
 
-    dup_a = _duplicates(a, [i for i in range(len(a.pieces)) if i not in pa])
-    dup_b = _duplicates(b, [j for j in range(len(b.pieces)) if j not in pb])
+    spliced_a: set[int] = set()
+    spliced_b: set[int] = set()
+    dup_a = _duplicates(a, [i for i in range(len(a.pieces)) if i not in pa], pa, b, spliced_a)
+    dup_b = _duplicates(b, [j for j in range(len(b.pieces)) if j not in pb], pb, a, spliced_b)
 
     # Every piece's article; a duplicate belongs with the passage it repeats.
     root_a = [uf.find(("a", sub_a[i])) for i in range(len(a.pieces))]
@@ -472,7 +494,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         root_b[j] = root_b[orig]
     moved = relocate(
         {"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b},
-        {"a": set(dup_a), "b": set(dup_b)},
+        {"a": set(dup_a) | spliced_a, "b": set(dup_b) | spliced_b},
     )  # fmt: skip
     absorb_leftovers({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b}, moved)
     block_follows_title({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})

@@ -15,3 +15,20 @@ def test_of_two_one_sided_copies_the_one_whose_quotes_pair_up_is_kept() -> None:
     units = {canon(u.left or ""): u for a in align(left, right).articles for u in a.units}
     kept, dropped = units[canon(quoted)], units[canon(broken)]
     assert kept.duplicate_of is None and dropped.duplicate_of == kept.id
+
+
+def test_a_passage_spliced_into_an_earlier_paragraph_stays_an_original() -> None:
+    # The web version pastes the wetland story's second paragraph over the end of a paragraph
+    # of the school-bus story printed before it; the PDF prints neither copy of it. The
+    # paragraph in its own story is the original, in its own story, not a duplicate.
+    spliced = A_BODY[1][: A_BODY[1].index("覆盖")] + B_BODY[1]
+    left = web((A_TITLE, [A_BODY[0], spliced, A_BODY[2]]), (B_TITLE, B_BODY))
+    right = pdf(("lines", [A_TITLE]), ("body", A_BODY), ("lines", [B_TITLE]))
+    right += pdf(("body", [B_BODY[0], B_BODY[2]]))
+    al = align(left, right)
+    home = {
+        canon(u.left or u.right or ""): (k, u) for k, a in enumerate(al.articles) for u in a.units
+    }
+    k, unit = home[canon(B_BODY[1])]
+    assert unit.duplicate_of is None
+    assert k == home[canon(B_BODY[0])][0] == home[canon(B_BODY[2])][0]
