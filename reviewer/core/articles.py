@@ -344,6 +344,10 @@ def _duplicates(
                     origin = f
         if origin < 0 or sum(covered) < 0.8 * p.size:
             continue
+        head = covered.find(1)  # the piece's own opening, before the copied text
+        if head >= 4 and _opens_gap_piece(side, pi, s[p.start : p.start + head], partner, other):
+            spliced.add(pi)  # the other version's paragraph here, its body pasted over
+            continue
         at = bisect.bisect_right(starts, origin) - 1
         if at in partner:
             if theirs is None:
@@ -354,6 +358,30 @@ def _duplicates(
                 continue
         out[pi] = at
     return out
+
+
+def _opens_gap_piece(
+    side: Side, i: int, opening: str, partner: dict[int, int], other: Side
+) -> bool:
+    """The other version prints, between the partners of the paired pieces around piece
+    ``i``, a piece of its own that opens as ``i`` does."""
+
+    def near(ks: range) -> int | None:
+        # Paragraphs only: a title one version prints after its body is paired far away.
+        return next((partner[k] for k in ks if k in partner and _body(side, k)), None)
+
+    before, after = near(range(i - 1, -1, -1)), near(range(i + 1, len(side.pieces)))
+    if before is None or after is None or not 0 < after - before <= 12:
+        return False
+    paired = set(partner.values())
+    return any(
+        j not in paired and other.stream.startswith(opening, other.pieces[j].start)
+        for j in range(before + 1, after)
+    )
+
+
+def _body(side: Side, i: int) -> bool:
+    return side.pieces[i].role in _CONTENT
 
 
 def _pair_short(units: list[Draft], a: Side, b: Side, cutoff: float = 80) -> list[Draft]:
