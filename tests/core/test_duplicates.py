@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from test_structure_shapes import A_BODY, A_TITLE, B_BODY, B_TITLE, align, canon, pdf, web
 
-from reviewer.core.articles import _duplicates
+from reviewer.core.copies import duplicates
 from reviewer.core.model import Source
 from reviewer.core.pipeline import _side
 
@@ -56,5 +56,5 @@ def test_a_paragraph_whose_body_a_splice_replaced_is_no_copy() -> None:
     mine = next(i for i, p in enumerate(a.pieces) if canon(a.text(p)[0]) == canon(damaged))
     partner.pop(mine, None)
     spliced: set[int] = set()
-    assert mine not in _duplicates(a, [mine], partner, b, spliced)
+    assert mine not in duplicates(a, [mine], partner, b, spliced)
     assert mine in spliced
