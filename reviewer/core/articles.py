@@ -19,6 +19,7 @@ from reviewer.core.bylines import (
     hand_on_bylines,
     keep_with_title,
 )
+from reviewer.core.copies import better_copies, copy_pairs, duplicates, first_copies
 from reviewer.core.relocation import absorb_leftovers, rejoin_moved, rejoin_untitled, relocate
 from reviewer.core.roles import is_end_marker, paired_role
 from reviewer.core.text import may_end_paragraph
@@ -179,94 +180,6 @@ def _subfragments(
     return out, moved
 
 
-def _context_gap(partner: dict[int, int], i: int, j: int, skip: set[int]) -> int:
-    """How far piece ``i``'s neighbours are paired from piece ``j``'s neighbours.
-
-    The other copies (``skip``) are stepped over, and so are up to two unpaired pieces (a
-    byline, a credit): copies printed one after the other share their surroundings, and
-    then the first is the original.
-    """
-    gap = 0
-    for step in (-1, 1):
-        k, seen, x = i + step, 0, None
-        while seen < 3:
-            if k in skip:
-                k += step
-                continue
-            x = partner.get(k)
-            if x is not None:
-                break
-            k, seen = k + step, seen + 1
-        gap += abs(x - (j + step)) if x is not None else 50
-    return gap
-
-
-def copy_pairs(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Pair paragraphs unique anchors cannot reach: a passage one version holds twice has no
-    unique substrings there. Among the copies that read alike, the one whose neighbours are
-    paired near the partner's neighbours wins; the other is then flagged as a duplicate."""
-    pa = {x: y for x, y, _ in pairs}
-    pb = {y: x for x, y, _ in pairs}
-    heads: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(a.pieces):
-        if i not in pa and p.role in _CONTENT and p.size >= 20:
-            heads[a.stream[p.start : p.start + 10]].append(i)
-    out: list[tuple[int, int, int]] = []
-    taken: set[int] = set()
-    for j, q in enumerate(b.pieces):
-        if j in pb or q.role not in _CONTENT or q.size < 20:
-            continue
-        text = b.stream[q.start : q.end]
-        alike = [
-            i
-            for i in heads.get(text[:10], ())
-            if i not in taken
-            and fuzz.ratio(text, a.stream[a.pieces[i].start : a.pieces[i].end]) >= 90
-        ]
-        if not alike:
-            continue
-
-        best = min(alike, key=lambda i: (_context_gap(pa, i, j, set(alike)), i))
-        taken.add(best)
-        out.append((best, j, min(a.pieces[best].size, q.size)))
-    return out
-
-
-def _text(side: Side, i: int) -> str:
-    p = side.pieces[i]
-    return side.stream[p.start : p.end]
-
-
-def first_copies(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """A passage printed twice in a row shares its surroundings in both copies, so anchors
-    through the junction with the next paragraph pick the second. Pair the copy that reads
-    closest to the other version instead, the first on a tie (the original comes first)."""
-    out: list[tuple[int, int, int]] = []
-    used = {x for x, _, _ in pairs}, {y for _, y, _ in pairs}
-    for x, y, n in pairs:
-        for side, other, mine, theirs, k in ((a, b, x, y, 0), (b, a, y, x, 1)):
-            prev = mine - 1
-            if (
-                prev < 0
-                or prev in used[k]
-                or side.pieces[prev].role not in _CONTENT
-                or side.pieces[mine].role not in _CONTENT
-                or side.pieces[prev].size < 20
-            ):
-                continue
-            here, before = _text(side, mine), _text(side, prev)
-            if fuzz.ratio(here, before) < 90:
-                continue
-            target = _text(other, theirs)
-            if fuzz.ratio(before, target) >= fuzz.ratio(here, target):
-                used[k].discard(mine)
-                used[k].add(prev)
-                x, y = (prev, y) if k == 0 else (x, prev)
-                break
-        out.append((x, y, n))
-    return sorted(out)
-
-
 def title_pairs(
     a: Side, b: Side, pairs: list[tuple[int, int, int]], cutoff: float = 80
 ) -> list[tuple[int, int, int]]:
@@ -299,40 +212,6 @@ def title_pairs(
         seen_a.add(i)
         seen_b.add(j)
         out.append((i, j, min(a.pieces[i].size, b.pieces[j].size)))
-    return out
-
-
-def _duplicates(side: Side, one_sided: list[int]) -> dict[int, int]:
-    """One-sided pieces whose text already stood earlier in the same version."""
-    s = side.stream
-    k = 8
-    # Iterating backwards leaves each k-gram mapped to its first position.
-    first = {s[i : i + k]: i for i in range(len(s) - k, -1, -1)}
-    starts = side.starts()
-    out: dict[int, int] = {}
-    whole: dict[str, int] = {}
-    for pi, p in enumerate(side.pieces):
-        whole.setdefault(s[p.start : p.end], pi)
-    for pi in one_sided:
-        p = side.pieces[pi]
-        if p.role in ("title", "subtitle", "byline") or (p.role == "caption" and p.size < 20):
-            continue  # datelines, headings and photo credits legitimately repeat on a page
-        if p.size < 20:
-            # Short text counts as a duplicate only when a whole earlier piece reads the same.
-            first_pi = whole.get(s[p.start : p.end], pi)
-            if first_pi < pi:
-                out[pi] = first_pi
-            continue
-        covered = bytearray(p.size)
-        origin = -1
-        for i in range(p.start, p.end - k + 1):
-            f = first.get(s[i : i + k], i)
-            if f < p.start:
-                covered[i - p.start : i - p.start + k] = b"\x01" * k
-                if origin < 0:
-                    origin = f
-        if origin >= 0 and sum(covered) >= 0.8 * p.size:
-            out[pi] = bisect.bisect_right(starts, origin) - 1
     return out
 
 
@@ -460,8 +339,10 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     _glue_weak(uf, "a", a, sub_a, pa, b)
     _glue_weak(uf, "b", b, sub_b, pb, a)
 
-    dup_a = _duplicates(a, [i for i in range(len(a.pieces)) if i not in pa])
-    dup_b = _duplicates(b, [j for j in range(len(b.pieces)) if j not in pb])
+    spliced_a: set[int] = set()
+    spliced_b: set[int] = set()
+    dup_a = duplicates(a, [i for i in range(len(a.pieces)) if i not in pa], pa, b, spliced_a)
+    dup_b = duplicates(b, [j for j in range(len(b.pieces)) if j not in pb], pb, a, spliced_b)
 
     # Every piece's article; a duplicate belongs with the passage it repeats.
     root_a = [uf.find(("a", sub_a[i])) for i in range(len(a.pieces))]
@@ -472,7 +353,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         root_b[j] = root_b[orig]
     moved = relocate(
         {"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b},
-        {"a": set(dup_a), "b": set(dup_b)},
+        {"a": set(dup_a) | spliced_a, "b": set(dup_b) | spliced_b},
     )  # fmt: skip
     absorb_leftovers({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b}, moved)
     block_follows_title({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
@@ -516,7 +397,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
             groups[root].append(d)
     articles = []
     for units in groups.values():
-        _better_copies(units, a, b)
+        better_copies(units, a, b)
         _place_moved(units, moved)
         units.sort(key=lambda d: d.key)
         units = _pair_short(units, a, b)
@@ -525,38 +406,6 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         articles.append(_fill_gaps(head, a, b) + _fill_gaps(body, a, b))
     articles.sort(key=lambda us: min(u.key for u in us))
     return articles
-
-
-_PAIRED_MARKS = ("“”", "‘’", "《》", "（）", "「」", "『』")
-
-
-def _unbalanced(text: str) -> int:
-    return sum(abs(text.count(o) - text.count(c)) for o, c in _PAIRED_MARKS)
-
-
-def _better_copies(units: list[Draft], a: Side, b: Side) -> None:
-    """Of two one-sided copies of a passage, keep the one whose quotes and brackets pair
-    up ("下一步…。”" against "“下一步…。”"): the other is the duplicate."""
-    by_piece = {("a", u.a): u for u in units if u.a is not None}
-    by_piece.update({("b", u.b): u for u in units if u.b is not None})
-    for u in units:
-        if u.dup_of is None:
-            continue
-        side, orig = u.dup_of
-        o = by_piece.get((side, orig))
-        if o is None or o.dup_of is not None or (o.a is not None and o.b is not None):
-            continue  # an original the other version confirms stays
-        src = a if side == "a" else b
-        mine = u.a if side == "a" else u.b
-        assert mine is not None
-        copy, first = src.text(src.pieces[mine])[0], src.text(src.pieces[orig])[0]
-        if abs(len(copy) - len(first)) <= len(first) // 10 and _unbalanced(copy) < _unbalanced(
-            first
-        ):
-            for w in units:
-                if w.dup_of == (side, orig):
-                    w.dup_of = (side, mine)
-            u.dup_of, o.dup_of = None, (side, mine)
 
 
 def _place_moved(units: list[Draft], moved: dict[str, set[int]]) -> None:
