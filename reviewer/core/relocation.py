@@ -128,9 +128,11 @@ def rejoin_moved(
         for idx, key in enumerate(keys):
             members[uf.find((s, key))].append((s, idx))
     for group in list(members.values()):
-        # Only passages cut off on every side, at least once by a jump backwards.
+        # Only passages cut off on every side, at least once by a jump backwards (or, when
+        # the version jumped forwards to reach them, by the jump back right after them).
         if any(order[s][idx][1] == 0 for s, idx in group) or not any(
-            order[s][idx] in moved[s] for s, idx in group
+            order[s][idx] in moved[s] or _jumped_over(uf, s, order[s], idx, moved[s])
+            for s, idx in group
         ):
             continue
         homes = []
@@ -147,6 +149,14 @@ def rejoin_moved(
                 homes.append((s, prev))
         if len({s for s, _ in homes}) == 1:
             uf.union(homes[0], (group[0][0], order[group[0][0]][group[0][1]]))
+
+
+def _jumped_over(uf: UnionFind, s: str, keys: list, idx: int, moved: set) -> bool:
+    """Part ``idx`` sits inside one article of its fragment, resumed after it by a jump back."""
+    if not 0 < idx < len(keys) - 1:
+        return False
+    prev, cur, nxt = keys[idx - 1], keys[idx], keys[idx + 1]
+    return prev[0] == cur[0] == nxt[0] and nxt in moved and uf.find((s, prev)) == uf.find((s, nxt))
 
 
 def rejoin_untitled(

@@ -59,6 +59,21 @@ def test_a_tail_the_web_pasted_into_another_story_goes_back_where_the_pdf_prints
     assert article_of(al, A_BODY[3][-10:]) == article_of(al, A_BODY[2][-10:])
 
 
+def test_a_tail_pasted_into_a_story_the_pdf_prints_earlier_goes_back_too() -> None:
+    # The web prints the wetland story first and pastes its last paragraph into the
+    # school-bus story after it; the PDF prints the school-bus story first, titles after
+    # their bodies: the pasted passage is a jump forwards in the PDF's order, and the
+    # school-bus story resumes after it by a jump back.
+    moved = "专家认为，湿地修复既能涵养水源，也能为沿江城市居民提供更多亲近湿地的空间。"
+    bus = [*A_BODY[:3], moved, A_BODY[3]]
+    left = web((B_TITLE, B_BODY[:2]), (A_TITLE, bus))
+    right = pdf(("body", A_BODY), ("lines", [A_TITLE]), ("gap", []),
+                ("body", [*B_BODY[:2], moved]), ("lines", [B_TITLE]))  # fmt: skip
+    al = align(left, right)
+    assert article_of(al, moved[-12:]) == article_of(al, B_BODY[1][-10:])
+    assert article_of(al, A_BODY[3][-10:]) == article_of(al, A_BODY[2][-10:])
+
+
 def test_a_one_sided_paragraph_after_a_pasted_passage_follows_it_by_its_words() -> None:
     # The web pastes two wetland paragraphs into the school-bus story; the PDF prints the
     # first at the end of the wetland story and lost the second.
