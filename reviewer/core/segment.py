@@ -159,6 +159,14 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
     return best
 
 
+def _names_all_below(frag: Fragment, after: list[Block]) -> bool:
+    """The title printed below ``frag``'s body names it, the title above names none of it."""
+    words = bigrams([b.para for b in frag.body])
+    top = bigrams([b.para for b in frag.titles if b.role == "title"])
+    low = bigrams([b.para for b in after if b.role == "title"])
+    return len(top & words) < 2 and len(low & words) >= 2
+
+
 def segment(paras: list[Para], layout: str) -> list[Fragment]:
     """Roles for every paragraph, titles attached to their bodies, and fragments."""
     return segment_page(paras, layout)[0]
@@ -238,6 +246,20 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
                 cur.titles.clear()
                 cur.title_after = False
             backward = not is_md and (looks_back[i] or last_role == "end") and cur.body
+            if (
+                backward
+                and named[i]
+                and cur.candidate
+                and not cur.title_after
+                and len(frags) > 1
+                and frags[-2].body
+                and _names_all_below(cur, blocks)
+            ):
+                # A loose title-like line over a text that names none of it, while the title
+                # printed after the text names it: the last line of the story above.
+                frags[-2].body.extend(Block(b.para, "paragraph") for b in cur.titles)
+                cur.titles.clear()
+                cur.candidate = False
             if backward and cur.titles and not cur.title_after:
                 # A title printed after a body that already has a title above it: two
                 # stories with no break between them. Cut where each title's words lie.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from reviewer.core.normalize import normalize
 from reviewer.core.segment import segment_page
 from reviewer.core.titles import title_groups
+from tests.core.test_structure_shapes import A_BODY, A_TITLE, B_BODY, B_TITLE, C_BODY, C_TITLE, pdf
 
 BODY = [
     "沿江多个城市近日启动新一轮湿",
@@ -107,3 +108,20 @@ def test_text_after_the_credit_under_a_closed_story_starts_anew() -> None:
     assert (
         where["山区小学今年新增校车一千二百辆，覆盖偏远村寨四千多个。"] != where["新华社记者李文摄"]
     )
+
+
+def test_a_title_like_last_line_stays_with_its_story_when_the_next_title_comes_after() -> None:
+    # Story A (titled above) ends on a short title-like line; story B follows with no break
+    # and its title is printed after it, then story C likewise: the line is A's last line,
+    # and B's text goes with B's title, not under the line.
+    last = "还要看清“长远账”怎么算"
+    b_body = ["本报讯 " + B_BODY[0], *B_BODY[1:]]
+    raw = pdf(("lines", [A_TITLE]), ("body", [*A_BODY, last]), ("body", b_body),
+              ("lines", [B_TITLE]), ("body", C_BODY), ("lines", [C_TITLE]))  # fmt: skip
+    layout, paras = normalize(raw)
+    frags, _after = segment_page(paras, layout)
+    where = {b.para.text: f for f in frags for b in f.blocks}
+    assert where[last] is where[A_TITLE]
+    assert where[last].title_after is False
+    b_frag = next(f for text, f in where.items() if text.startswith("工程将清理"))
+    assert [b.para.text for b in b_frag.titles] == [B_TITLE]
