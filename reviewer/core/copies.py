@@ -112,6 +112,21 @@ def first_copies(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[tu
     return sorted(out)
 
 
+_K = 8
+
+
+def _first_grams(side: Side) -> dict[str, int]:
+    """Each k-gram of a version's stream → its first position, kept on the side (the
+    other side's call reads it too)."""
+    cached = getattr(side, "_first_grams", None)
+    if cached is None:
+        s = side.stream
+        # Iterating backwards leaves each k-gram mapped to its first position.
+        cached = {s[i : i + _K]: i for i in range(len(s) - _K, -1, -1)}
+        side._first_grams = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def duplicates(
     side: Side, one_sided: list[int], partner: dict[int, int], other: Side, spliced: set[int]
 ) -> dict[int, int]:
@@ -123,10 +138,8 @@ def duplicates(
     twice, say nothing of where it belongs).
     """
     s = side.stream
-    k = 8
-    # Iterating backwards leaves each k-gram mapped to its first position.
-    first = {s[i : i + k]: i for i in range(len(s) - k, -1, -1)}
-    theirs: set[str] | None = None  # the other version's k-grams, built when first needed
+    first = _first_grams(side)
+    theirs: dict[str, int] | None = None  # the other version's k-grams, when first needed
     starts = side.starts()
     out: dict[int, int] = {}
     whole: dict[str, int] = {}
@@ -145,11 +158,11 @@ def duplicates(
         covered = bytearray(p.size)
         origin = -1
         seen: list[str] = []
-        for i in range(p.start, p.end - k + 1):
-            f = first.get(s[i : i + k], i)
+        for i in range(p.start, p.end - _K + 1):
+            f = first.get(s[i : i + _K], i)
             if f < p.start:
-                covered[i - p.start : i - p.start + k] = b"\x01" * k
-                seen.append(s[i : i + k])
+                covered[i - p.start : i - p.start + _K] = b"\x01" * _K
+                seen.append(s[i : i + _K])
                 if origin < 0:
                     origin = f
         if origin < 0 or sum(covered) < 0.8 * p.size:
@@ -161,8 +174,7 @@ def duplicates(
         at = bisect.bisect_right(starts, origin) - 1
         if at in partner:
             if theirs is None:
-                o = other.stream
-                theirs = {o[i : i + k] for i in range(len(o) - k + 1)}
+                theirs = _first_grams(other)
             if sum(g in theirs for g in seen) < 0.5 * len(seen):
                 spliced.add(pi)
                 continue
