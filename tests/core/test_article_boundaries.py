@@ -3,8 +3,7 @@ photo items, wrapped titles and story heads one version left with the story befo
 
 from __future__ import annotations
 
-from reviewer.core.text import canon
-from tests.core.test_structure_shapes import (
+from pages import (
     A_BODY,
     A_TITLE,
     B_BODY,
@@ -17,6 +16,8 @@ from tests.core.test_structure_shapes import (
     pdf,
     web,
 )
+
+from reviewer.core.text import canon
 
 
 def test_a_story_head_the_pdf_left_with_the_story_above_goes_back_to_its_title() -> None:

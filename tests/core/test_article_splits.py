@@ -4,8 +4,7 @@ Hand-made pages whose text is not the sample's (helpers from test_structure_shap
 
 from __future__ import annotations
 
-from reviewer.core.text import canon
-from tests.core.test_structure_shapes import (
+from pages import (
     A_BODY,
     A_TITLE,
     B_BODY,
@@ -18,6 +17,8 @@ from tests.core.test_structure_shapes import (
     pdf,
     web,
 )
+
+from reviewer.core.text import canon
 
 
 def _homes(al, needle: str) -> set[int]:

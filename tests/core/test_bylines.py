@@ -3,12 +3,7 @@ neighbouring one (issue 7), on hand-made pages (text invented for these tests)."
 
 from __future__ import annotations
 
-from reviewer.core.align import Side
-from reviewer.core.bylines import follow_title
-from reviewer.core.normalize import Para
-from reviewer.core.roles import classify
-from reviewer.core.segment import Block
-from tests.core.test_structure_shapes import (
+from pages import (
     A_BODY,
     A_TITLE,
     B_BODY,
@@ -18,6 +13,12 @@ from tests.core.test_structure_shapes import (
     pdf,
     web,
 )
+
+from reviewer.core.align import Side
+from reviewer.core.bylines import follow_title
+from reviewer.core.normalize import Para
+from reviewer.core.roles import classify
+from reviewer.core.segment import Block
 
 
 def test_an_editor_with_a_post_under_a_title_is_a_byline_and_the_next_dateline_opens_a_story() -> (
@@ -45,23 +46,23 @@ def test_an_editor_with_a_post_under_a_title_is_a_byline_and_the_next_dateline_o
     assert article_of(al, "新华社高级编辑周远山") == article_of(al, B_BODY[0][-10:])
 
 
+def _name_under_title_then_next(name: str) -> str:
+    """A PDF page: story A with its title printed after it and ``name`` tight under the
+    title, then story B titled after its body."""
+    return (
+        pdf(("body", A_BODY[1:]), ("lines", [A_TITLE, name]))
+        + "\n"
+        + pdf(("body", B_BODY), ("lines", [B_TITLE]))
+    )
+
+
 def test_a_name_under_a_title_printed_after_its_body_opens_the_next_story_if_the_web_says_so() -> (
     None
 ):
     # "title / name" right above the next story's text: the name may sign either story.
     # The web prints the titled story without it, so it signs the story below.
     name = "林海 周青"
-    right = (
-        pdf(
-            ("body", A_BODY[1:]),
-            ("lines", [A_TITLE, name]),
-        )
-        + "\n"
-        + pdf(
-            ("body", B_BODY),
-            ("lines", [B_TITLE]),
-        )
-    )
+    right = _name_under_title_then_next(name)
     # The story below is in the PDF alone, or the web prints it with the name.
     for left in (
         web((A_TITLE, A_BODY[1:])),
@@ -73,17 +74,7 @@ def test_a_name_under_a_title_printed_after_its_body_opens_the_next_story_if_the
 
 def test_a_name_under_a_title_printed_after_its_body_stays_when_the_web_prints_it_there() -> None:
     name = "林海 周青"
-    right = (
-        pdf(
-            ("body", A_BODY[1:]),
-            ("lines", [A_TITLE, name]),
-        )
-        + "\n"
-        + pdf(
-            ("body", B_BODY),
-            ("lines", [B_TITLE]),
-        )
-    )
+    right = _name_under_title_then_next(name)
     al = align(web((A_TITLE, [name, *A_BODY[1:]])), right)
     assert article_of(al, name) == article_of(al, A_TITLE) != article_of(al, B_BODY[0][-10:])
 
@@ -128,7 +119,7 @@ def test_a_name_left_alone_under_its_title_joins_the_titles_article() -> None:
 def test_a_credit_under_a_title_printed_after_its_body_stays_when_the_web_moves_its_tail() -> None:
     # The web prints the story's last paragraph inside another story; the PDF's photo
     # credit under the title still belongs to the title's story, where the web has it.
-    from tests.core.test_structure_shapes import C_BODY, C_TITLE
+    from pages import C_BODY, C_TITLE
 
     credit = "新华社记者林海摄"
     right = (

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from test_structure_shapes import A_BODY, A_TITLE, B_BODY, B_TITLE, align, canon, pdf, web
+from pages import A_BODY, A_TITLE, B_BODY, B_TITLE, align, pdf, web
 
 from reviewer.core.copies import duplicates
 from reviewer.core.model import Source
 from reviewer.core.pipeline import _side
+from reviewer.core.text import canon
 
 
 def test_of_two_one_sided_copies_the_one_whose_quotes_pair_up_is_kept() -> None:

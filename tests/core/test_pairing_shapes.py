@@ -4,7 +4,7 @@ a small hand-made page, not the sample's text."""
 
 from __future__ import annotations
 
-from test_structure_shapes import (
+from pages import (
     A_BODY,
     A_TITLE,
     B_BODY,

@@ -3,10 +3,11 @@ title printed after its body, next to credit lines in brackets."""
 
 from __future__ import annotations
 
+from pages import A_BODY, A_TITLE, B_BODY, B_TITLE, C_BODY, C_TITLE, pdf
+
 from reviewer.core.normalize import normalize
 from reviewer.core.segment import segment_page
 from reviewer.core.titles import title_groups
-from tests.core.test_structure_shapes import A_BODY, A_TITLE, B_BODY, B_TITLE, C_BODY, C_TITLE, pdf
 
 BODY = [
     "沿江多个城市近日启动新一轮湿",
