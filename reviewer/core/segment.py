@@ -188,10 +188,12 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
     # the page's habit when they do not.
     looks_back = {}
     named: dict[int, bool] = {}
+    names_next: dict[int, bool] = {}
     for k, (gs, _ge) in enumerate(group_list):
         v = title_looks_back(paras, group_list, k) if layout != "markdown" else False
         looks_back[gs] = titles_after if v is None else v
         named[gs] = v is True  # the title's own words tie it to the text before it
+        names_next[gs] = v is False
     loose = {
         s for s, e in groups.items() if not paras[e - 1].tight_next and paras[s].kind != "heading"
     }
@@ -216,7 +218,11 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             if is_md:
                 end = md_title_end(paras, i, end)
             blocks = _title_parts(paras[i:end], wrapped=layout == "wrapped")
-            strong = i not in loose
+            # A title block that names its reporter and the text below it opens a story: a
+            # section head has no reporter.
+            strong = i not in loose or (
+                names_next[i] and any(b.role == "byline" and names_reporter(b.text) for b in blocks)
+            )
             cur = frags[-1]
             if (
                 not is_md
