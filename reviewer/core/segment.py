@@ -126,7 +126,8 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
     body = frag.body
     if len(body) < 2:
         return None
-    top = bigrams([b.para for b in frag.titles if b.role == "title"])
+    # A deck under the title names the text as well as the title does.
+    top = bigrams([b.para for b in frag.titles if b.role in ("title", "subtitle")])
     low = bigrams([b.para for b in after if b.role == "title"])
     if len(top) < 2 or len(low) < 2:
         return None
@@ -162,7 +163,8 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
 def _names_all_below(frag: Fragment, after: list[Block]) -> bool:
     """The title printed below ``frag``'s body names it, the title above names none of it."""
     words = bigrams([b.para for b in frag.body])
-    top = bigrams([b.para for b in frag.titles if b.role == "title"])
+    # A deck under the title names the text as well as the title does.
+    top = bigrams([b.para for b in frag.titles if b.role in ("title", "subtitle")])
     low = bigrams([b.para for b in after if b.role == "title"])
     return len(top & words) < 2 and len(low & words) >= 2
 

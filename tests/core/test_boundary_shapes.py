@@ -32,3 +32,28 @@ def test_a_pdf_only_story_whose_title_names_its_reporter_starts_a_story() -> Non
     assert_whole(al, first, A_BODY[1:])
     assert_whole(al, title, body)
     assert article_of(al, "新华社记者李强赵刚") == article_of(al, body[1][-10:])
+
+
+def test_a_title_whose_deck_names_its_text_keeps_it_when_the_next_title_closes_a_story() -> None:
+    # A title naming its text only once, a deck under it naming it well; below its text a
+    # story only the PDF prints, whose title comes after it: the cut lies between the two
+    # texts, not above the first one.
+    top = [*B_BODY, "今年沿江各地还将新建湿地公园二十处，市民可以就近观鸟赏景。"]
+    title, deck = "春运大幕拉开", "●增开夜间列车●延长售票时间●开通网上订票"
+    body = [
+        "本报讯 铁路部门今年春运期间增开夜间列车一百二十对，满足旅客出行需要。",
+        "各大车站延长售票时间至晚上十点，并在候车室增设服务台。",
+    ]
+    other = "几个为什么"
+    other_body = [
+        "小区停车难，为什么新建的停车场却空着？记者走访了几个小区。",
+        "居民说停车场收费太高，为什么不能按月优惠，物业说还要研究。",
+        "为什么好事办不好，关键在于没有听取居民的意见。",
+    ]
+    right = pdf(
+        ("body", top), ("lines", [B_TITLE]), ("lines", [title, deck]), ("body", body),
+        ("body", other_body), ("lines", [other]),
+    )  # fmt: skip
+    al = align(web((B_TITLE, top), (title, [deck, *body])), right)
+    assert_whole(al, title, body)
+    assert_whole(al, other, other_body)
