@@ -288,8 +288,12 @@ def _wrapped_paras(raw: str, lines: list[_Line]) -> list[Para]:
             elif _opens_bracket(stripped):
                 brk = False  # "…日电（记者邓" / "献忠）…": the bracket closes on the next line
             elif may_end_paragraph(stripped):
+                # A complete line set tight under a title line, with no indent: a caption
+                # or deck line of the title block, measured without a first line's indent.
+                tight = i > 0 and after[i - 1] == "tight"
+                tight_above = first and tight and not ln.text[:1].isspace()
                 brk = (
-                    widths[i] < col - slack
+                    widths[i] < col - slack + (4 if tight_above else 0)
                     or bool(_PARA_START.match(nxt))
                     # "…。（李虹）": a signature or dateline in brackets closes the paragraph.
                     or bool(_CLOSED.search(stripped))

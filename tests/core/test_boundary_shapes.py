@@ -4,7 +4,7 @@ starts."""
 
 from __future__ import annotations
 
-from pages import A_BODY, B_BODY, B_TITLE, align, article_of, assert_whole, pdf, web
+from pages import A_BODY, A_TITLE, B_BODY, B_TITLE, align, article_of, assert_whole, pdf, web
 
 
 def test_a_pdf_only_story_whose_title_names_its_reporter_starts_a_story() -> None:
@@ -57,3 +57,19 @@ def test_a_title_whose_deck_names_its_text_keeps_it_when_the_next_title_closes_a
     al = align(web((B_TITLE, top), (title, [deck, *body])), right)
     assert_whole(al, title, body)
     assert_whole(al, other, other_body)
+
+
+def test_a_caption_closing_a_title_block_does_not_run_into_the_next_story() -> None:
+    # The first story's title printed after it, with its deck and a photo caption set tight
+    # under it; a blank line, then the next story's first line, a little wider than the
+    # caption: the caption ends the block as a complete line, it is no first line of text.
+    caption = "压题照片为沿江新建的湿地公园。"
+    top = [*B_BODY, "今年沿江各地还将新建湿地公园二十处，市民可以就近观鸟赏景。"]
+    right = (
+        pdf(("body", top), ("lines", [B_TITLE, "——来自长江沿岸的报告", caption]))
+        + "\n"
+        + pdf(("body", A_BODY[2:]), ("lines", [A_TITLE]))
+    )
+    al = align(web((B_TITLE, [*top, caption]), (A_TITLE, A_BODY[2:])), right)
+    assert_whole(al, B_TITLE, [*top, caption])
+    assert_whole(al, A_TITLE, A_BODY[2:])
