@@ -31,6 +31,8 @@ _CLOSED = re.compile(
 )
 # A line wholly in brackets ("（湖北某县委宣传部王某）"): a credit or note standing alone.
 NOTE_LINE = re.compile(r"[（(][^（）()，。]{2,24}[）)]")
+# One note or a credit and a note after it: "（周文广摄）（新华社稿）".
+_NOTES_LINE = re.compile(r"(?:[（(][^（）()，。]{2,24}[）)]){1,2}")
 _BULLET = re.compile(r"^[●■◆▲★◇]\S")  # a list item never goes on from the line before
 # A numbered item: "１、", "（一）", "二、".
 _ITEM = re.compile(r"^(?:\d+、|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)")
@@ -283,8 +285,8 @@ def _wrapped_paras(raw: str, lines: list[_Line]) -> list[Para]:
                 and not any(c in stripped for c in "，。：；")
             ):
                 brk = True  # the short last line of a title set tight over two lines
-            elif first and NOTE_LINE.fullmatch(stripped):
-                brk = True  # a credit or note in brackets on a line of its own
+            elif first and _NOTES_LINE.fullmatch(stripped):
+                brk = True  # a credit or notes in brackets on a line of its own
             elif _opens_bracket(stripped):
                 brk = False  # "…日电（记者邓" / "献忠）…": the bracket closes on the next line
             elif may_end_paragraph(stripped):

@@ -73,3 +73,20 @@ def test_a_caption_closing_a_title_block_does_not_run_into_the_next_story() -> N
     al = align(web((B_TITLE, [*top, caption]), (A_TITLE, A_BODY[2:])), right)
     assert_whole(al, B_TITLE, [*top, caption])
     assert_whole(al, A_TITLE, A_BODY[2:])
+
+
+def test_a_credit_with_a_note_under_a_title_stays_a_line_of_its_own() -> None:
+    # A photo item only the PDF prints, its title after it and "（记者王小平摄）（新华社稿）"
+    # set tight under the title; a blank line, then the next story.
+    photo = ["一月十四日中午，沿江湿地公园迎来今年第一批越冬的候鸟，游客们纷纷驻足观赏。"]
+    title, credit = "候鸟归来", "（记者王小平摄）（新华社稿）"
+    top = [*B_BODY, "今年沿江各地还将新建湿地公园二十处，市民可以就近观鸟赏景。"]
+    right = (
+        pdf(("body", photo), ("lines", [title, credit]))
+        + "\n"
+        + pdf(("body", top), ("lines", [B_TITLE]))
+    )
+    al = align(web((B_TITLE, top)), right)
+    assert_whole(al, B_TITLE, top)
+    assert article_of(al, credit) == article_of(al, photo[0][-10:])
+    assert article_of(al, photo[0][-10:]) != article_of(al, top[0][-10:])
