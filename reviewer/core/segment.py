@@ -223,7 +223,11 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             # A title block that names its reporter and the text below it opens a story: a
             # section head has no reporter.
             strong = i not in loose or (
-                names_next[i] and any(b.role == "byline" and names_reporter(b.text) for b in blocks)
+                names_next[i]
+                and (
+                    last_role == "closed"
+                    or any(b.role == "byline" and names_reporter(b.text) for b in blocks)
+                )
             )
             cur = frags[-1]
             if (

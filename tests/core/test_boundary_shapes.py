@@ -90,3 +90,26 @@ def test_a_credit_with_a_note_under_a_title_stays_a_line_of_its_own() -> None:
     assert_whole(al, B_TITLE, top)
     assert article_of(al, credit) == article_of(al, photo[0][-10:])
     assert article_of(al, photo[0][-10:]) != article_of(al, top[0][-10:])
+
+
+def test_a_pdf_only_story_titled_after_a_story_its_title_closed_starts_a_story() -> None:
+    # A story closed by its title block printed after it (a title that names none of it);
+    # then a title line set apart that names the text below it, a story only the PDF
+    # prints: whatever follows a closed story is a new one.
+    top = [*B_BODY, "今年沿江各地还将新建湿地公园二十处，市民可以就近观鸟赏景。"]
+    first = "盼了多年的好事"
+    title = "边境口岸货运量创新高"
+    body = [
+        "边境口岸今年前两个月货运量同比增长三成，创同期新高，进出口货物种类明显增加。",
+        "口岸货运量增长主要得益于通关手续简化和跨境物流线路增加。",
+    ]
+    right = (
+        pdf(("body", top), ("lines", [first, "——来自长江沿岸的报告"]))
+        + "\n"
+        + pdf(("lines", [title]))
+        + "\n"
+        + pdf(("body", body))
+    )
+    al = align(web((first, top)), right)
+    assert_whole(al, first, top)
+    assert_whole(al, title, body)
