@@ -22,6 +22,7 @@ from reviewer.core.bylines import (
 from reviewer.core.copies import better_copies, copy_pairs, duplicates, first_copies
 from reviewer.core.relocation import absorb_leftovers, rejoin_moved, rejoin_untitled, relocate
 from reviewer.core.roles import is_end_marker, paired_role
+from reviewer.core.solo_stories import split_solo_stories
 from reviewer.core.text import may_end_paragraph
 from reviewer.core.title_joins import rejoin_titled
 
@@ -312,6 +313,8 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     pairs = sorted(pairs + heads)
     pa = {x: y for x, y, _ in pairs}
     pb = {y: x for x, y, _ in pairs}
+    split_solo_stories(a, pa, b, pb, _segments(b, pb, a))
+    split_solo_stories(b, pb, a, pa, _segments(a, pa, b))
     sub_a, moved_a = _subfragments(a, pa, _segments(b, pb, a))
     sub_b, moved_b = _subfragments(b, pb, _segments(a, pa, b))
     uf = _UnionFind()

@@ -113,3 +113,24 @@ def test_a_pdf_only_story_titled_after_a_story_its_title_closed_starts_a_story()
     al = align(web((first, top)), right)
     assert_whole(al, first, top)
     assert_whole(al, title, body)
+
+
+def test_a_pdf_only_story_run_into_a_story_titled_below_it_is_cut_off() -> None:
+    # A story only the PDF prints (its title and byline above it) runs on, with no break
+    # the PDF shows, into the text of the next story, whose title is printed after it and
+    # names none of it; the web prints that story under its heading.
+    title = "读书的季节"
+    solo = [
+        "每到冬天，村里的图书室就热闹起来，农闲的乡亲们围着火炉读报看书。",
+        "图书室管理员老李说，今年新添了两百多册农业技术书籍，借阅的人特别多。",
+        "不少年轻人还在这里学会了上网查资料，把学到的新技术用到自家的果园里。",
+    ]
+    other = "回顾与展望"
+    right = pdf(
+        ("lines", [title, "本报记者 李华"]), ("body", solo + B_BODY), ("lines", [other]),
+        ("body", A_BODY[1:]), ("lines", [A_TITLE]),
+    )  # fmt: skip
+    al = align(web((other, B_BODY), (A_TITLE, A_BODY[1:])), right)
+    assert_whole(al, title, solo)
+    assert_whole(al, other, B_BODY)
+    assert article_of(al, solo[0][-10:]) != article_of(al, B_BODY[0][-10:])
