@@ -244,7 +244,7 @@ def split_joined_titles(paras: list[Para], layout: str) -> list[Para]:
         return paras
     out: list[Para] = []
     for i, p in enumerate(paras):
-        cut = _joined_cut(paras, i) if heading_like(p.text) else None
+        cut = _joined_cut(paras, i) if _title_like_lines(p) else None
         if cut is None:
             out.append(p)
             continue
@@ -255,11 +255,30 @@ def split_joined_titles(paras: list[Para], layout: str) -> list[Para]:
     return out
 
 
+def _gaps(p: Para) -> list[int]:
+    """Where the paragraph's raw lines meet across a blank line."""
+    return [k for k in range(1, len(p.offsets)) if p.offsets[k] - p.offsets[k - 1] >= 3]
+
+
+def _title_like_lines(p: Para) -> bool:
+    """A title-like paragraph, or two title-like lines run together (two titles each as
+    wide as the column)."""
+    if heading_like(p.text):
+        return True
+    gaps = _gaps(p)
+    return (
+        len(gaps) == 1
+        and "。" not in p.text
+        and heading_like(p.text[: gaps[0]])
+        and heading_like(p.text[gaps[0] :])
+    )
+
+
 def _joined_cut(paras: list[Para], i: int) -> int | None:
     p = paras[i]
     # Where the two raw lines meet: the one place the text skips a blank line.
-    gaps = [k for k in range(1, len(p.offsets)) if p.offsets[k] - p.offsets[k - 1] >= 3]
-    if len(gaps) != 1 or len(squeeze(p.text)) > 40:
+    gaps = _gaps(p)
+    if len(gaps) != 1 or len(squeeze(p.text)) > 80:
         return None
     k = gaps[0]
     one, two = p.slice(0, k), p.slice(k, len(p.text))

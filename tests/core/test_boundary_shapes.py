@@ -4,7 +4,19 @@ starts."""
 
 from __future__ import annotations
 
-from pages import A_BODY, A_TITLE, B_BODY, B_TITLE, align, article_of, assert_whole, pdf, web
+from pages import (
+    A_BODY,
+    A_TITLE,
+    B_BODY,
+    B_TITLE,
+    C_BODY,
+    align,
+    article_of,
+    assert_whole,
+    pdf,
+    web,
+    wrap,
+)
 
 
 def test_a_pdf_only_story_whose_title_names_its_reporter_starts_a_story() -> None:
@@ -134,3 +146,22 @@ def test_a_pdf_only_story_run_into_a_story_titled_below_it_is_cut_off() -> None:
     assert_whole(al, title, solo)
     assert_whole(al, other, B_BODY)
     assert article_of(al, solo[0][-10:]) != article_of(al, B_BODY[0][-10:])
+
+
+def test_two_titles_as_wide_as_the_column_run_together_are_cut_apart() -> None:
+    # A title printed after its story and the title of a story only the PDF prints, each
+    # a line as wide as the column, which the line joining runs into one paragraph.
+    first = "沿江城市推进湿地保护工程计划三年内恢复湿地面积八万亩"
+    second = "春耕备耕物资供应总体充足化肥种子农药价格保持基本稳定"
+    top = [
+        *B_BODY,
+        "今年沿江各地还将新建湿地公园二十处，市民可以就近观鸟赏景，感受生态建设新成果。",
+    ]
+
+    def column(paras: list[str]) -> str:
+        return "".join(line + "\n\n" for p in paras for line in wrap(p, 26))
+
+    right = column(top) + first + "\n\n" + second + "\n\n" + column(C_BODY)
+    al = align(web((first, top)), right)
+    assert_whole(al, first, top)
+    assert_whole(al, second, C_BODY)
