@@ -29,6 +29,7 @@ _BARE_DATELINE = re.compile(
 _CLOSED = re.compile(
     r"(?:[（(][^（）()]{2,24}[电讯][）)]|[。！？…”][（(][^（）()，。]{2,12}[）)])$"
 )
+CLOSED_TAIL = _CLOSED
 # A line wholly in brackets ("（湖北某县委宣传部王某）"): a credit or note standing alone.
 NOTE_LINE = re.compile(r"[（(][^（）()，。]{2,24}[）)]")
 # One note or a credit and a note after it: "（周文广摄）（新华社稿）".

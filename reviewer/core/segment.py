@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reviewer.core.normalize import Para
+from reviewer.core.normalize import CLOSED_TAIL, Para
 from reviewer.core.roles import (
     CONTINUATION,
     classify,
@@ -148,6 +148,22 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
         named = len(low & tail) >= 2 or not top & tail
         if gain > 1 and score > best_score and len(top & head) >= 2 and named:
             best, best_score = k, score
+    # A paragraph closed by its signature or dateline ("…。（王平）") ends a story: where the
+    # body has one such end, that is the cut, unless the words say the lower story's text
+    # lies above it.
+    # Captions and credits after the signature still belong above.
+    ends = [
+        k
+        for k in range(1, len(body))
+        if CLOSED_TAIL.search(squeeze(body[k - 1].text))
+        and any(_text_line(b) for b in body[k:])
+        and (best is None or best < k or any(_text_line(b) for b in body[k:best]))
+    ]
+    if len(ends) == 1 and ends[0] != best:
+        k = ends[0]
+        head, tail = bigrams([b.para for b in body[:k]]), bigrams([b.para for b in body[k:]])
+        if len(top & head) >= 2 and len(low & head) <= len(low & tail):
+            best = k
     if best is None:
         # The title above names none of the text and the one below names it: the text is
         # the lower title's story; only the closing lines and credits at its top stay above.
@@ -158,6 +174,11 @@ def _split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
                 k += 1
             best = k if 0 < k < len(body) else None
     return best
+
+
+def _text_line(b: Block) -> bool:
+    """A paragraph of running text, not a closing line, a credit or a caption's title."""
+    return b.role == "paragraph" and len(squeeze(b.text)) > 40 and not is_end_marker(b.text)
 
 
 def _names_all_below(frag: Fragment, after: list[Block]) -> bool:

@@ -165,3 +165,26 @@ def test_two_titles_as_wide_as_the_column_run_together_are_cut_apart() -> None:
     al = align(web((first, top)), right)
     assert_whole(al, first, top)
     assert_whole(al, second, C_BODY)
+
+
+def test_a_signature_closing_a_paragraph_is_where_two_stories_under_two_titles_part() -> None:
+    # A story titled above ends on its signature "（王平）"; the next story, only the PDF
+    # prints it and its title comes after it, opens on words of the first title: the
+    # signature, not the words, says where the first story ends.
+    title = "农村公路建设加快推进"
+    body = [
+        "本报讯 今年全省农村公路建设投资比去年增加两成，新建和改造农村公路三千公里。",
+        "交通部门要求各地加快推进农村公路建设，确保年底前全部完工。（王平）",
+    ]
+    lower = [
+        "去年以来，全省农村建设加快，山区学生上学路远、家长接送难的问题越来越受到社会各方的关注。",
+        "今年全省山区小学新增校车一千二百辆，覆盖偏远村寨四千多个。",
+        "校车统一配备安全员，每天早晚接送学生往返学校和村寨。",
+    ]
+    right = pdf(
+        ("lines", [title]), ("body", body + lower), ("lines", [A_TITLE]),
+        ("body", B_BODY), ("lines", [B_TITLE]),
+    )  # fmt: skip
+    al = align(web((title, body), (B_TITLE, B_BODY)), right)
+    assert_whole(al, title, body)
+    assert_whole(al, A_TITLE, lower)
