@@ -373,8 +373,8 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             if role == "byline" or (cut and cont_in):
                 # More bylines and datelines may follow: one article head.
                 in_head = True
-            elif role == "paragraph":
-                in_head = False
+            elif role == "paragraph" or (role == "caption" and len(c) > 40):
+                in_head = False  # text, or a photo item's caption: the head is over
             # "新华社X电（记者Y）" on its own line names its reporter: it opens, never closes.
             closing = is_end_marker(piece.text) and (c.startswith("（") or "记者" not in c)
             if last_role in ("end", "closed") and not cut and role in ("noise", "caption"):

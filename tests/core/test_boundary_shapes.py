@@ -10,6 +10,7 @@ from pages import (
     B_BODY,
     B_TITLE,
     C_BODY,
+    C_TITLE,
     align,
     article_of,
     assert_whole,
@@ -188,3 +189,21 @@ def test_a_signature_closing_a_paragraph_is_where_two_stories_under_two_titles_p
     al = align(web((title, body), (B_TITLE, B_BODY)), right)
     assert_whole(al, title, body)
     assert_whole(al, A_TITLE, lower)
+
+
+def test_a_dateline_after_a_photo_items_captions_opens_a_story() -> None:
+    # A photo item (its title, byline, dateline and two captions of text), then a dateline
+    # opening a story only the PDF prints, whose title comes after it: the captions end
+    # the photo item's head, so the dateline is no second line of it.
+    caps = [
+        "1：5日，游客在沿江湿地公园观赏今年第一批越冬的候鸟，不少市民带着孩子前来。（新华社发）",
+        "2：6日，山区小学的学生们乘坐新校车上学，家长们在村口送别孩子。（新华社发）",
+    ]
+    right = (
+        pdf(("lines", ["图片新闻", "新华社记者 孟平 马刚"]))
+        + "\n"
+        + pdf(("body", ["据新华社北京3月5日电 " + caps[0], caps[1], *C_BODY]), ("lines", [C_TITLE]))
+    )
+    al = align(web(("图片新闻", caps)), right)
+    assert_whole(al, "图片新闻", caps)
+    assert_whole(al, C_TITLE, C_BODY)
