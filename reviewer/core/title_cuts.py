@@ -64,6 +64,17 @@ def split_between_titles(frag: Fragment, after: list[Block]) -> int | None:
             while k < len(body) and (is_end_marker(body[k].text) or body[k].role == "caption"):
                 k += 1
             best = k if 0 < k < len(body) else None
+        if best is None and len(top & words) < 2 and len(low & words) >= 2:
+            # Unless the lower title's words all lie below a photo credit or a new text
+            # block: the upper title's text ends there.
+            cuts = [
+                k
+                for k in range(1, len(body))
+                if _natural_cut(body, k)
+                and not low & bigrams([b.para for b in body[:k]])
+                and low & words <= bigrams([b.para for b in body[k:]])
+            ]
+            best = cuts[-1] if cuts else None
     return best
 
 

@@ -207,3 +207,20 @@ def test_a_dateline_after_a_photo_items_captions_opens_a_story() -> None:
     al = align(web(("图片新闻", caps)), right)
     assert_whole(al, "图片新闻", caps)
     assert_whole(al, C_TITLE, C_BODY)
+
+
+def test_a_title_naming_nothing_keeps_its_text_down_to_the_photo_credit() -> None:
+    # "编者的话" names none of its text; below the photo credit that closes it comes a
+    # story only the PDF prints, whose title after it names only that story's text.
+    title, credit, lower_title = "编者的话", "新华社记者张平摄", "卖灯草的老人"
+    lower = [
+        "灯草，是过去山里人点油灯不可缺少的东西，如今卖灯草的老人已经不多见了。",
+        "老人说，他卖了五十年灯草，靠这门手艺养大了三个孩子。",
+    ]
+    right = pdf(
+        ("lines", [title]), ("body", B_BODY), ("lines", [credit]), ("body", lower),
+        ("lines", [lower_title]),
+    )  # fmt: skip
+    al = align(web((title, [*B_BODY, credit])), right)
+    assert_whole(al, title, [*B_BODY, credit])
+    assert_whole(al, lower_title, lower)
