@@ -92,6 +92,9 @@ def title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, in
                 and not _names_before(paras, i, j)
                 # At the top of the page or right under another title block it opens a story.
                 and not (i == 0 or (groups and groups[-1][1] == i))
+                # A title wrapped inside a word over two lines ("…步入人 / 口发展…"): a
+                # section head is too short to wrap.
+                and not (j - i >= 2 and _word_across(paras[i].text, paras[i + 1].text))
             )
             if not section:
                 # Bylines and photo credits set tight under the title belong to its block.

@@ -224,3 +224,24 @@ def test_a_title_naming_nothing_keeps_its_text_down_to_the_photo_credit() -> Non
     al = align(web((title, [*B_BODY, credit])), right)
     assert_whole(al, title, [*B_BODY, credit])
     assert_whole(al, lower_title, lower)
+
+
+def test_a_title_wrapped_inside_a_word_is_no_section_head() -> None:
+    # A title printed after its story, wrapped inside a word over two lines ("…步入人 /
+    # 口发展…") with a long deck set tight under it; the web runs the story on after the
+    # one before, without a heading: a section head is too short to wrap.
+    first, second = "党政重视，步入人", "口发展的良性循环轨道"
+    deck = "多年来这个地区坚持不懈、持之以恒，把计划生育工作作为一件大事来抓，取得了明显成效。"
+    body = [
+        "———明确一把手负总责。十一年来，一直把计划生育工作作为“一把手工程”来抓。",
+        "———加强基层基础工作不松劲。全区各县市都建立了计划生育服务站。",
+    ]
+    right = (
+        pdf(("body", A_BODY[1:]), ("lines", [A_TITLE]), ("body", body))
+        + pdf(("lines", [first, second, deck]))
+        + "\n"
+        + pdf(("body", C_BODY), ("lines", [C_TITLE]))
+    )
+    al = align(web((A_TITLE, [*A_BODY[1:], deck, *body]), (C_TITLE, C_BODY)), right)
+    assert_whole(al, first + second, body)
+    assert_whole(al, A_TITLE, A_BODY[1:])
