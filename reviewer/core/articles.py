@@ -19,6 +19,7 @@ from reviewer.core.bylines import (
     hand_on_bylines,
     keep_with_title,
 )
+from reviewer.core.closing_lines import keep_before_closing_titles
 from reviewer.core.copies import better_copies, copy_pairs, duplicates, first_copies
 from reviewer.core.relocation import absorb_leftovers, rejoin_moved, rejoin_untitled, relocate
 from reviewer.core.roles import is_end_marker, paired_role
@@ -354,6 +355,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         root_a[i] = root_a[orig]
     for j, orig in dup_b.items():
         root_b[j] = root_b[orig]
+    keep_before_closing_titles({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
     moved = relocate(
         {"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b},
         {"a": set(dup_a) | spliced_a, "b": set(dup_b) | spliced_b},

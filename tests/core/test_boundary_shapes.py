@@ -245,3 +245,19 @@ def test_a_title_wrapped_inside_a_word_is_no_section_head() -> None:
     al = align(web((A_TITLE, [*A_BODY[1:], deck, *body]), (C_TITLE, C_BODY)), right)
     assert_whole(al, first + second, body)
     assert_whole(al, A_TITLE, A_BODY[1:])
+
+
+def test_a_last_line_the_web_reads_as_the_next_story_s_head_stays_above() -> None:
+    # The web has no heading for the second story: a short title-like line between the first
+    # story's text and the second's byline reads as its head. The PDF prints that line
+    # before the title it prints after the first story: the title closes the story.
+    line = "校车司机“包村”"
+    right = pdf(
+        ("body", [*A_BODY[1:], line]), ("lines", [A_TITLE]),
+        ("lines", [C_TITLE, "本报记者 刘玉琴"]), ("body", C_BODY),
+    )  # fmt: skip
+    al = align(web((A_TITLE, [*A_BODY[1:], line, "本报记者 刘玉琴", *C_BODY])), right)
+    assert article_of(al, line) == article_of(al, A_BODY[-1][-10:])
+    assert article_of(al, line) != article_of(al, C_BODY[-1][-10:])
+    units = al.articles[article_of(al, line)].units
+    assert [u.role for u in units if u.left and "包村" in u.left] == ["paragraph"]
