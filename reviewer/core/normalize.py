@@ -34,6 +34,8 @@ CLOSED_TAIL = _CLOSED
 NOTE_LINE = re.compile(r"[（(][^（）()，。]{2,24}[）)]")
 # One note or a credit and a note after it: "（周文广摄）（新华社稿）".
 _NOTES_LINE = re.compile(r"(?:[（(][^（）()，。]{2,24}[）)]){1,2}")
+# "本报记者江华" alone on a line: a reporter's byline, never the rest of the line above.
+_REPORTER_LINE = re.compile(r"(?:新华社|本报)(?:特约)?记者[\u4e00-\u9fff·]{2,4}")
 _BULLET = re.compile(r"^[●■◆▲★◇]\S")  # a list item never goes on from the line before
 # A numbered item: "１、", "（一）", "二、".
 _ITEM = re.compile(r"^(?:\d+、|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)")
@@ -257,6 +259,7 @@ def _wrapped_paras(raw: str, lines: list[_Line]) -> list[Para]:
             or bool(DATELINE.match("".join(nxt.split())))
             or names[i]
             or (i + 1 < n and names[i + 1])
+            or bool(_REPORTER_LINE.fullmatch("".join(nxt.split())))
             or bool(_BULLET.match(nxt))
         )
         if not brk:

@@ -261,3 +261,19 @@ def test_a_last_line_the_web_reads_as_the_next_story_s_head_stays_above() -> Non
     assert article_of(al, line) != article_of(al, C_BODY[-1][-10:])
     units = al.articles[article_of(al, line)].units
     assert [u.role for u in units if u.left and "包村" in u.left] == ["paragraph"]
+
+
+def test_a_reporter_s_byline_alone_on_a_line_is_not_joined_to_the_title_above() -> None:
+    # A title printed after its story, as wide as the column, then a blank line and the
+    # byline "本报记者江华" opening a story only the PDF prints.
+    wide = "沿江城市推进湿地保护三年恢复湿地八万亩"
+    top = [*B_BODY, "今年沿江各地还将新建湿地公园二十处，市民可以就近观鸟赏景。"]
+    right = (
+        pdf(("body", top))
+        + wide
+        + "\n\n本报记者江华\n\n"
+        + pdf(("body", C_BODY), ("lines", [C_TITLE]))
+    )
+    al = align(web((wide, top)), right)
+    assert_whole(al, wide, top)
+    assert article_of(al, "本报记者江华") == article_of(al, C_BODY[-1][-10:])
