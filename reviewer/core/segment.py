@@ -28,6 +28,7 @@ from reviewer.core.titles import (
     md_title_end,
     split_joined_titles,
     split_title_pairs,
+    split_title_tails,
     title_groups,
     title_looks_back,
     titles_printed_after,
@@ -133,7 +134,7 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
     a title block set apart, a dateline opening a story, an end marker) or only a weak cut
     (a gap, a loose title-like line that may be a section head).
     """
-    paras = split_joined_titles(paras, layout)
+    paras = split_joined_titles(split_title_tails(paras, layout), layout)
     group_list = split_title_pairs(paras, title_groups(paras, layout))
     groups = dict(group_list)
     titles_after = titles_printed_after(paras, layout, group_list)

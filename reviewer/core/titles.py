@@ -20,7 +20,7 @@ from reviewer.core.roles import (
     opens_article,
     squeeze,
 )
-from reviewer.core.text import DATELINE, may_end_paragraph
+from reviewer.core.text import DATELINE, ends_sentence, may_end_paragraph
 
 # A date standing alone on a line ("１９９８年１月７日"): the date under a signature, never
 # the rest of a wrapped title.
@@ -236,6 +236,42 @@ def titles_printed_after(
     body = sum(classify(p.text) == "paragraph" for p in paras[: groups[0][0]])
     tail = paras[groups[-1][1] :]
     return body >= 3 or not any(classify(p.text) == "paragraph" for p in tail)
+
+
+_PUNCT = re.compile(r"[，。！？；：、,.!?;:]")
+
+
+def split_title_tails(paras: list[Para], layout: str) -> list[Para]:
+    """Title lines the PDF line joining ran onto the end of a paragraph ("…的关系。/
+    邹家华要求…水平 / 洋教练助阵篮球冬训") stand apart: a paragraph's last line ends on
+    punctuation, so lines without any after its last complete sentence are no more of it."""
+    if layout != "wrapped":
+        return paras
+    out: list[Para] = []
+    for p in paras:
+        cut = _title_tail(p)
+        if cut is None:
+            out.append(p)
+            continue
+        one, two = p.slice(0, cut), p.slice(cut, len(p.text))
+        one.hard_before, one.tight = p.hard_before, p.tight
+        two.hard_before, two.tight, two.tight_next = True, p.tight, p.tight_next
+        out.extend([one, two])
+    return out
+
+
+def _title_tail(p: Para) -> int | None:
+    """Where such a tail begins in ``p``: at the start of a raw line right after a complete
+    sentence, one or two lines of title-like text without punctuation to the end."""
+    starts = _gaps(p)
+    for n, k in enumerate(starts):
+        tail = p.text[k:]
+        if len(starts) - n > 2 or _PUNCT.search(tail) or not ends_sentence(p.text[:k]):
+            continue
+        lines = [p.text[a:b] for a, b in zip(starts[n:], [*starts[n + 1 :], len(p.text)])]
+        if all(heading_like(x) and len(squeeze(x)) >= 4 for x in lines):
+            return k
+    return None
 
 
 def split_joined_titles(paras: list[Para], layout: str) -> list[Para]:

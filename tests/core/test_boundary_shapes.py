@@ -277,3 +277,22 @@ def test_a_reporter_s_byline_alone_on_a_line_is_not_joined_to_the_title_above() 
     al = align(web((wide, top)), right)
     assert_whole(al, wide, top)
     assert article_of(al, "本报记者江华") == article_of(al, C_BODY[-1][-10:])
+
+
+def test_title_lines_run_onto_the_end_of_a_paragraph_stand_apart() -> None:
+    # A story only the PDF prints ends on a full line closing its last sentence; its title
+    # (printed after it) and the next story's title, full lines without punctuation, are
+    # run onto that paragraph by the line joining: a paragraph ends on punctuation.
+    solo = [
+        "今年全省农村公路建设投资比去年增加两成，新建和改造农村公路三千公里，通达率继续提高。",
+        "交通部门要求各地加快推进公路建设，确保年底完工。",
+    ]
+    solo_title = "全省农村公路建设加快推进"
+
+    def column(paras: list[str]) -> str:
+        return "".join(line + "\n\n" for p in paras for line in wrap(p, 12))
+
+    right = column(solo) + solo_title + "\n\n" + C_TITLE + "\n\n" + column(C_BODY)
+    al = align(web((C_TITLE, C_BODY)), right)
+    assert_whole(al, solo_title, solo)
+    assert_whole(al, C_TITLE, C_BODY[1:])
