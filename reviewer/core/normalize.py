@@ -36,6 +36,8 @@ NOTE_LINE = re.compile(r"[（(][^（）()，。]{2,24}[）)]")
 _NOTES_LINE = re.compile(r"(?:[（(][^（）()，。]{2,24}[）)]){1,2}")
 # "本报记者江华" alone on a line: a reporter's byline, never the rest of the line above.
 _REPORTER_LINE = re.compile(r"(?:新华社|本报)(?:特约)?记者[\u4e00-\u9fff·]{2,4}")
+# "本报天津电记者陈杰报道：": a dateline without a date opens a paragraph.
+_DATELESS = re.compile(r"据?(?:新华社|本报)[\u4e00-\u9fff]{2,4}电(?:记者|讯|（)")
 _BULLET = re.compile(r"^[●■◆▲★◇]\S")  # a list item never goes on from the line before
 # A numbered item: "１、", "（一）", "二、".
 _ITEM = re.compile(r"^(?:\d+、|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)")
@@ -260,6 +262,7 @@ def _wrapped_paras(raw: str, lines: list[_Line]) -> list[Para]:
             or names[i]
             or (i + 1 < n and names[i + 1])
             or bool(_REPORTER_LINE.fullmatch("".join(nxt.split())))
+            or bool(_DATELESS.match("".join(nxt.split())))
             or bool(_BULLET.match(nxt))
         )
         if not brk:

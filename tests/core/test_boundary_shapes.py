@@ -296,3 +296,24 @@ def test_title_lines_run_onto_the_end_of_a_paragraph_stand_apart() -> None:
     al = align(web((C_TITLE, C_BODY)), right)
     assert_whole(al, solo_title, solo)
     assert_whole(al, C_TITLE, C_BODY[1:])
+
+
+def test_a_dateline_without_a_date_opens_a_paragraph_below_a_title() -> None:
+    # A title as wide as the column, then a blank line and "本报天津电记者…报道：": the
+    # dateline (without a date) opens the story's text, the title stands alone above it.
+    # The web runs that story on under the heading of the one before.
+    title = "天津查处一起招生受贿案五名责任人分别受到严惩"
+    body = [
+        "本报天津电记者陈杰报道：原市招生考试中心主任等五人利用负责招生考试工作之便受贿一案，"
+        "日前审理终结。",
+        "法院认为，五名被告人身为国家工作人员，利用职务之便非法收受他人财物，已构成受贿罪。",
+    ]
+    top = [*B_BODY, "今年沿江各地还将新建湿地公园二十处，市民可以就近观鸟赏景。"]
+
+    def column(paras: list[str]) -> str:
+        return "".join(line + "\n\n" for p in paras for line in wrap(p, 22))
+
+    right = column(top) + B_TITLE + "\n王可胜 韩素云\n\n" + title + "\n\n" + column(body)
+    al = align(web((B_TITLE, ["王可胜 韩素云", *top, *body])), right)
+    assert_whole(al, B_TITLE, top)
+    assert_whole(al, title, body)
