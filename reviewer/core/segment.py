@@ -21,7 +21,7 @@ from reviewer.core.roles import (
     names_reporter,
     squeeze,
 )
-from reviewer.core.text import DATELINE, may_end_paragraph
+from reviewer.core.text import DATELINE, REGION_DATELINE, may_end_paragraph
 from reviewer.core.title_cuts import names_all_below as _names_all_below
 from reviewer.core.title_cuts import split_between_titles as _split_between_titles
 from reviewer.core.titles import (
@@ -263,7 +263,9 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
             # A byline or a dateline opens a story (a closing dateline does not).
             opening = role == "byline" and (piece is not p or not is_end_marker(c))
             # "本报某地X月X日电记者": a dateline too short a text after it to split off.
-            opening = opening or (role == "paragraph" and bool(DATELINE.match(c)))
+            opening = opening or (
+                role == "paragraph" and bool(DATELINE.match(c) or REGION_DATELINE.match(c))
+            )
             cont_in = role == "noise" and bool(CONTINUATION.match(c)) and "上" in c
             cut, strong = False, next_strong
             if last_role in ("end", "closed"):

@@ -18,6 +18,11 @@ DATELINE = re.compile(
     rf"^（?(?:据?(?:新华社|中新社|本报)[^\s，。：（）]{{0,10}}?{NUM}月{NUM}日[电讯]|本报讯)）?"
     r"(?:（[^）]{0,30}）)?"
 )
+# A dateline whose place carries its region in brackets, "新华社杰里科（约旦河西岸）1月25日电":
+# it opens a story like any other, though it stays part of its paragraph.
+REGION_DATELINE = re.compile(
+    rf"^据?(?:新华社|中新社|本报)[^\s，。：（）]{{1,10}}（[^\s，。：（）]{{2,8}}）{NUM}月{NUM}日[电讯]"
+)
 # Line endings after which a paragraph may also end ("体系——", "问：").
 SOFT_END = frozenset("——：:")
 

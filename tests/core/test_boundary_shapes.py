@@ -317,3 +317,21 @@ def test_a_dateline_without_a_date_opens_a_paragraph_below_a_title() -> None:
     al = align(web((B_TITLE, ["王可胜 韩素云", *top, *body])), right)
     assert_whole(al, B_TITLE, top)
     assert_whole(al, title, body)
+
+
+def test_a_dateline_with_its_region_in_brackets_opens_a_story() -> None:
+    # "新华社凭祥（广西）3月8日电（记者李强）…" opens a story the web runs on under the
+    # heading of the one before; the PDF prints that story's title after it.
+    first = "盼了多年的一件好事"
+    title = "边境口岸货运量创新高"
+    body = [
+        "新华社凭祥（广西）3月8日电（记者李强）边境口岸今年前两个月货运量同比增长三成，创同期新高。",
+        "口岸货运量增长主要得益于通关手续简化和跨境物流线路增加。",
+    ]
+    top = [*B_BODY, "今年沿江各地还将新建湿地公园二十处，市民可以就近观鸟赏景。"]
+    right = pdf(
+        ("body", top), ("lines", ["盼了多年", "的一件好事"]), ("body", body), ("lines", [title])
+    )
+    al = align(web((first, [*top, *body])), right)
+    assert_whole(al, first, top)
+    assert_whole(al, title, body)
