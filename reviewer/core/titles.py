@@ -106,6 +106,20 @@ def title_groups(paras: list[Para], layout: str = "plain") -> list[tuple[int, in
                     and not (opens_article(paras[j]) and DATELINE.match(squeeze(paras[j].text)))
                 ):
                     j += 1
+                # A deck of one line set tight under the title, with a blank line after it
+                # (the first line of a story's text under its title goes on below it).
+                if (
+                    wrapped
+                    and j < n
+                    and j - i >= 2
+                    and paras[j - 1].tight_next
+                    and not paras[j].tight_next
+                    and not paras[j].hard_before  # an indent: a paragraph's first line
+                    and classify(paras[j].text) == "paragraph"
+                    and not opens_article(paras[j])
+                    and not _gaps(paras[j])
+                ):
+                    j += 1
                 groups.append((i, j))
             i = j
             continue

@@ -335,3 +335,21 @@ def test_a_dateline_with_its_region_in_brackets_opens_a_story() -> None:
     al = align(web((first, [*top, *body])), right)
     assert_whole(al, first, top)
     assert_whole(al, title, body)
+
+
+def test_a_deck_of_one_line_set_tight_under_a_title_is_part_of_its_block() -> None:
+    # A title printed after its story, over two lines, with a deck of one long line set
+    # tight under it and a blank line after: the deck goes with the title, though the web,
+    # without a heading for the story, prints it after the story before.
+    title = ["沿江城市推进湿地", "保护三年见成效"]
+    deck = "多年来沿江各地坚持不懈、持之以恒地修复湿地，取得了明显成效。"
+    top = [*B_BODY, "今年沿江各地还将新建湿地公园二十处，市民可以就近观鸟赏景。"]
+    right = (
+        pdf(("body", A_BODY[1:]), ("lines", [A_TITLE]), ("body", top))
+        + pdf(("lines", [*title, deck]))
+        + "\n"
+        + pdf(("body", C_BODY), ("lines", [C_TITLE]))
+    )
+    al = align(web((A_TITLE, [*A_BODY[1:], deck, *top]), (C_TITLE, C_BODY)), right)
+    assert_whole(al, "".join(title), top)
+    assert article_of(al, deck) == article_of(al, top[0][-10:])
