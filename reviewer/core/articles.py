@@ -25,7 +25,7 @@ from reviewer.core.relocation import absorb_leftovers, rejoin_moved, rejoin_unti
 from reviewer.core.roles import is_end_marker, paired_role
 from reviewer.core.solo_stories import split_solo_stories
 from reviewer.core.text import may_end_paragraph
-from reviewer.core.title_joins import rejoin_titled
+from reviewer.core.title_joins import rejoin_heads, rejoin_titled
 
 _CONTENT = frozenset({"paragraph", "caption"})
 _HEAD = ("title", "subtitle")
@@ -336,6 +336,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     for j in range(len(b.pieces)):
         uf.find(("b", sub_b[j]))
     rejoin_titled(uf, a, b, pairs, sub_a, sub_b)
+    rejoin_heads(uf, a, b, pairs, sub_a, sub_b)
     rejoin_moved(uf, {"a": sub_a, "b": sub_b}, {"a": moved_a, "b": moved_b})
     rejoin_untitled(uf, {"a": a, "b": b}, {"a": sub_a, "b": sub_b}, {"a": pa, "b": pb})
     _attach_orphans(uf, "a", a.pieces, sub_a)

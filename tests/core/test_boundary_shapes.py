@@ -353,3 +353,22 @@ def test_a_deck_of_one_line_set_tight_under_a_title_is_part_of_its_block() -> No
     al = align(web((A_TITLE, [*A_BODY[1:], deck, *top]), (C_TITLE, C_BODY)), right)
     assert_whole(al, "".join(title), top)
     assert article_of(al, deck) == article_of(al, top[0][-10:])
+
+
+def test_a_heading_and_deck_cut_from_their_text_by_its_byline_join_it_again() -> None:
+    # The web prints the heading, a deck as plain text (ending on "———") and then the
+    # byline opening the text, which cuts the heading off; the PDF prints the title and
+    # deck after the story. The titles pair: the heading's part and the text are one story.
+    deck = "湿地萎缩，候鸟减少，有识之士指出，保护湿地的当务之急———"
+    top = [
+        "本报讯 " + B_BODY[0],
+        *B_BODY[1:],
+        "今年沿江各地还将新建湿地公园二十处，市民可以就近观鸟赏景。",
+    ]
+    right = pdf(
+        ("body", ["本报记者 江华", *top]), ("lines", [B_TITLE, deck]),
+        ("body", C_BODY), ("lines", [C_TITLE]),
+    )  # fmt: skip
+    al = align(web((B_TITLE, [deck, "本报记者 江华", *top]), (C_TITLE, C_BODY)), right)
+    assert_whole(al, B_TITLE, [deck, *top])
+    assert_whole(al, C_TITLE, C_BODY)
