@@ -233,6 +233,12 @@ def segment_page(paras: list[Para], layout: str) -> tuple[list[Fragment], bool]:
                     del cur.body[k:]
                     cur = new_frag(True)
                     cur.body.extend(rest)
+                elif cur.candidate and len(frags) > 1 and not frags[-2].title_after:
+                    # No cut the words show, and the title above is only a loose title-like
+                    # line in a story no title closed yet: a subhead inside the story this
+                    # title closes.
+                    cur.body[:0] = [Block(b.para, "paragraph") for b in cur.titles]
+                    cur.titles.clear()
             if backward and not cur.titles:
                 cur.titles.extend(blocks)
                 cur.title_after = True

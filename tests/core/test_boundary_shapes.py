@@ -372,3 +372,28 @@ def test_a_heading_and_deck_cut_from_their_text_by_its_byline_join_it_again() ->
     al = align(web((B_TITLE, [deck, "本报记者 江华", *top]), (C_TITLE, C_BODY)), right)
     assert_whole(al, B_TITLE, [deck, *top])
     assert_whole(al, C_TITLE, C_BODY)
+
+
+def test_a_loose_subhead_inside_a_story_closed_by_its_title_after_is_no_title() -> None:
+    # A story opened by its dateline, with a subhead set apart in it ("“湿地银行”好处多",
+    # naming the text under it as much as the rest), closed by a title printed after it that
+    # names none of it; the web runs the story on under the heading of the one before.
+    sub = "“湿地银行”好处多"
+    rest = [
+        "有的城市设立“湿地银行”，企业占用湿地必须先补建同样面积的湿地。",
+        "专家认为，“湿地银行”的做法应当在沿江各地普及。",
+    ]
+    title, credit = "一项值得推广的好办法", "新华社记者张平摄"
+    text = ["本报讯（记者王华）" + B_BODY[0], *B_BODY[1:]]
+    right = (
+        pdf(("body", A_BODY[1:]), ("lines", [A_TITLE]), ("body", text))
+        + "\n"
+        + pdf(("lines", [sub]))
+        + "\n"
+        + pdf(("body", rest), ("lines", [title, credit]))
+        + "\n"
+        + pdf(("body", C_BODY), ("lines", [C_TITLE]))
+    )
+    al = align(web((A_TITLE, [*A_BODY[1:], *text, sub, *rest, credit]), (C_TITLE, C_BODY)), right)
+    assert_whole(al, title, [*text, sub, *rest])
+    assert_whole(al, A_TITLE, A_BODY[1:])
