@@ -29,7 +29,7 @@ from pathlib import Path
 from reviewer.core.diff import tokenizer
 from reviewer.core.paths import SAMPLE_LEFT, SAMPLE_RIGHT
 from reviewer.core.pipeline import align_files
-from reviewer.core.synth import make_pair
+from reviewer.dev.synth import make_pair
 
 
 def _best_ms(fn: Callable[[], object], repeat: int) -> float:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from steps import SHOTS, export_files
 
-from reviewer.core.structure import StructureEdit, apply_edits, keys_by_id, pair_candidates
+from reviewer.core.review.structure import StructureEdit, apply_edits, keys_by_id, pair_candidates
 from reviewer.ui.actions import ActionId, duplicate_keys, effective_keys
 
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from reviewer.core.corpus.batch import PageResult
 from reviewer.core.corpus.codec import from_blob
-from reviewer.core.merge import Decision
 from reviewer.core.model import Alignment
-from reviewer.core.store import (
+from reviewer.core.review.merge import Decision
+from reviewer.core.store.database import (
     CORPUS_APPLICATION_ID,
     ItemInfo,
     Project,
@@ -341,7 +341,7 @@ class PageSink:
 
 def is_corpus_project(path: str | Path) -> bool:
     """Does ``path`` hold a corpus project (the SQLite header's application id)?"""
-    from reviewer.core.projectfile import read_header
+    from reviewer.core.store.projectfile import read_header
 
     head = read_header(path, 72)  # a FIFO or device is not read: no hang
     return len(head) == 72 and int.from_bytes(head[68:72], "big") == CORPUS_APPLICATION_ID

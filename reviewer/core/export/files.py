@@ -21,7 +21,8 @@ from pathlib import Path
 
 from reviewer.core import filesystem
 from reviewer.core.atomic import replace_dir
-from reviewer.core.merge import (
+from reviewer.core.model import Alignment, Article, Conflict, Unit
+from reviewer.core.review.merge import (
     Decision,
     MergedUnit,
     final_text,
@@ -29,10 +30,9 @@ from reviewer.core.merge import (
     merge_unit,
     origin_counts,
 )
-from reviewer.core.model import Alignment, Article, Conflict, Unit
 from reviewer.core.sanitize import csv_cell, strip_controls
 
-FORMATS = ("txt", "jsonl", "tei", "tei-app")  # TEI P5: export_tei.py
+FORMATS = ("txt", "jsonl", "tei", "tei-app")  # TEI P5: export/tei.py
 MANIFEST = "manifest.json"
 DECISIONS_CSV = "decisions.csv"
 JSONL = "articles.jsonl"
@@ -302,10 +302,10 @@ def render(
             files[name] = a.text().encode("utf-8")
             entry.update(file=name, sha256=_sha(files[name]))
         elif fmt in ("tei", "tei-app"):
-            from reviewer.core import export_tei  # it builds on this module
+            from reviewer.core.export import tei  # it builds on this module
 
-            name = export_tei.tei_filename(a.number, a.title, width)
-            files[name] = export_tei.tei_article(alignment, a, decisions, prefer, fmt == "tei-app")
+            name = tei.tei_filename(a.number, a.title, width)
+            files[name] = tei.tei_article(alignment, a, decisions, prefer, fmt == "tei-app")
             entry.update(file=name, sha256=_sha(files[name]))
         else:
             line = json.dumps(

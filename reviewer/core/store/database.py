@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from reviewer.core import filesystem, projectfile
-from reviewer.core.merge import ORIGINS, Decision
-from reviewer.core.structure import StructureEdit
+from reviewer.core import filesystem
+from reviewer.core.review.merge import ORIGINS, Decision
+from reviewer.core.review.structure import StructureEdit
+from reviewer.core.store import projectfile
 
 SCHEMA_VERSION = 3  # 2: decision.origin (editor, suggestion, preference, default); 3: structure
 APPLICATION_ID = 0x52565752  # "RVWR": tells our databases from any other SQLite file
@@ -51,7 +52,7 @@ CREATE TABLE decision (
     origin TEXT NOT NULL DEFAULT 'editor'  -- who chose: editor, suggestion, preference, default
 );
 CREATE INDEX decision_content ON decision(content_key);
-CREATE TABLE structure (       -- structure edits by hand, in order (core/structure.py)
+CREATE TABLE structure (       -- structure edits by hand, in order (core/review/structure.py)
     seq INTEGER PRIMARY KEY,
     edit TEXT NOT NULL         -- StructureEdit as JSON, keyed by unit content
 );
