@@ -21,7 +21,7 @@ from reviewer.core.model import Alignment, Unit
 from reviewer.core.pipeline import align_files
 from reviewer.core.project import export_review, open_review
 from reviewer.core.review.merge import Decision, is_unit_item
-from reviewer.core.store.database import SCHEMA_VERSION
+from reviewer.core.store.fileformat import SCHEMA_VERSION
 
 LEFT, RIGHT = str(paths.SAMPLE_LEFT), str(paths.SAMPLE_RIGHT)
 REPO = Path(__file__).resolve().parents[1]

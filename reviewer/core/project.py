@@ -25,13 +25,8 @@ from reviewer.core.review import structure
 from reviewer.core.review.merge import Decision
 from reviewer.core.review.session import ReviewSession
 from reviewer.core.store import projectfile
-from reviewer.core.store.database import (
-    ItemInfo,
-    Project,
-    ProjectError,
-    ProjectReadOnly,
-    StoredDecision,
-)
+from reviewer.core.store.database import ItemInfo, Project, StoredDecision
+from reviewer.core.store.fileformat import ProjectError, ProjectReadOnly
 
 __all__ = [
     "Project",

@@ -17,7 +17,8 @@ from reviewer.core.pipeline import align_files
 from reviewer.core.review import bulk
 from reviewer.core.review.merge import Decision
 from reviewer.core.review.session import ReviewSession
-from reviewer.core.store.database import SCHEMA_VERSION, ItemInfo, Project
+from reviewer.core.store.database import ItemInfo, Project
+from reviewer.core.store.fileformat import SCHEMA_VERSION
 
 LEFT, RIGHT = str(paths.SAMPLE_LEFT), str(paths.SAMPLE_RIGHT)
 

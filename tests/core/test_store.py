@@ -14,13 +14,8 @@ from pathlib import Path
 import pytest
 
 from reviewer.core.review.merge import Decision
-from reviewer.core.store.database import (
-    APPLICATION_ID,
-    SCHEMA_VERSION,
-    ItemInfo,
-    Project,
-    ProjectError,
-)
+from reviewer.core.store.database import ItemInfo, Project
+from reviewer.core.store.fileformat import APPLICATION_ID, SCHEMA_VERSION, ProjectError
 
 
 def _digest(p: Path) -> str:

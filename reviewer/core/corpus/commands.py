@@ -19,7 +19,7 @@ from reviewer.core.corpus.prealign import AlignOutcome, file_sha256, open_corpus
 from reviewer.core.corpus.store import CorpusProject, default_corpus_path
 from reviewer.core.export.files import ExportError
 from reviewer.core.model import ENGINE_VERSION
-from reviewer.core.store.database import ProjectError
+from reviewer.core.store.fileformat import ProjectError
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

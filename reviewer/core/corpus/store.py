@@ -18,14 +18,8 @@ from reviewer.core.corpus.batch import PageResult
 from reviewer.core.corpus.codec import from_blob
 from reviewer.core.model import Alignment
 from reviewer.core.review.merge import Decision
-from reviewer.core.store.database import (
-    CORPUS_APPLICATION_ID,
-    ItemInfo,
-    Project,
-    ProjectError,
-    StoredDecision,
-    _now,
-)
+from reviewer.core.store.database import ItemInfo, Project, StoredDecision
+from reviewer.core.store.fileformat import CORPUS_APPLICATION_ID, ProjectError, utc_now
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -180,7 +174,7 @@ class CorpusProject(Project):
                 r.counts.items,
                 conflicts_left,
                 items_left,
-                _now(),
+                utc_now(),
             ),
         )
         has = c.execute("SELECT 1 FROM decision WHERE page = ? LIMIT 1", (r.page,)).fetchone()
@@ -245,7 +239,7 @@ class PageSink:
         self._items = items
 
     def save_decision(self, key: str, decision: Decision | None) -> None:
-        now, who, info = _now(), self.project.user, self._items.get(key)
+        now, who, info = utc_now(), self.project.user, self._items.get(key)
         with self.project._tx("the decision") as conn:
             if decision is None:
                 conn.execute("DELETE FROM decision WHERE page = ? AND key = ?", (self.page, key))
