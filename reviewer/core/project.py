@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.core import filesystem, paths
-from reviewer.core.export.files import ExportResult, ProjectRef, export
+from reviewer.core.export.files import ExportResult, ProjectRef
+from reviewer.core.export.writing import export
 from reviewer.core.model import Alignment, Source, Unit, content_id
 from reviewer.core.pipeline import Progress, align_sources
 from reviewer.core.read import read_source

@@ -18,11 +18,11 @@ from reviewer.core.export.files import (
     ProjectRef,
     UnresolvedError,
     article_filename,
-    export,
     render,
     safe_title,
     unresolved,
 )
+from reviewer.core.export.writing import export
 from reviewer.core.model import Alignment
 from reviewer.core.review.merge import Decision
 
