@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "--child":
         print(json.dumps(_child(argv[1], argv[2], int(argv[3]))))
         return 0
-    from reviewer.bench import print_figures
+    from reviewer.figures import print_figures
 
     print_figures(measure_ui_suite())
     return 0
