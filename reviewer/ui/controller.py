@@ -233,7 +233,7 @@ class ReviewController(QObject):
     def flush(self) -> None:
         self.store.flush()
 
-    # --- commands (handler names from actions.py) ----------------------------------------
+    # --- commands (handler names from command_table) -----------------------------------
     @property
     def current(self) -> ReviewItem | None:
         return self.session.current if self.session else None

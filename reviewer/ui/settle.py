@@ -35,7 +35,7 @@ def status_text(st: Status) -> str:
 
 
 class SettleCommands(QObject):
-    """Window commands (handler names in actions.py) that ask before deciding many items."""
+    """Window commands (handler names in command_table) that ask before deciding many items."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
