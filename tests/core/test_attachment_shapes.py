@@ -6,6 +6,11 @@ from __future__ import annotations
 
 from pages import A_BODY, A_TITLE, B_BODY, B_TITLE, align, article_of, assert_whole, pdf, web
 
+from reviewer.core.model import Source
+from reviewer.core.pipeline import _side
+from reviewer.core.strays import attach_strays
+from reviewer.core.text import canon
+
 DECK = "山区孩子上学路变了样，家长们说——"
 
 
@@ -20,3 +25,40 @@ def test_a_web_deck_cut_off_before_the_byline_stays_on_top_of_its_story() -> Non
     assert_whole(al, A_TITLE, [DECK, *A_BODY])
     assert_whole(al, B_TITLE, B_BODY)
     assert article_of(al, DECK) != article_of(al, B_BODY[0][-10:])
+
+
+def test_a_pdf_title_left_an_article_of_its_own_joins_the_text_above_it() -> None:
+    # What the structure rules can leave behind when a PDF prints a title after its body
+    # and the next story's dateline right under it: the dateline goes to its story, the
+    # title stays alone. A PDF that prints titles after bodies names the text above.
+    right = pdf(("body", A_BODY[1:]), ("lines", [A_TITLE]), ("body", B_BODY), ("lines", [B_TITLE]))
+    _, side = _side(Source("p.pdf.txt", "r", right))
+    assert side.titles_after
+    texts = [canon(side.text(p)[0]) for p in side.pieces]
+    title = texts.index(canon(A_TITLE))
+    roots = [0] * title + [9] + [1] * (len(texts) - title - 1)
+    attach_strays({"a": side, "b": side}, {"a": {}, "b": {}}, {"a": roots, "b": [7] * len(roots)})
+    assert roots[title] == 0
+    # A title printed above its text (web) names the text below it.
+    left = web((A_TITLE, A_BODY[1:]), (B_TITLE, B_BODY))
+    _, wside = _side(Source("p.web.md", "l", left))
+    wtexts = [canon(wside.text(p)[0]) for p in wside.pieces]
+    wtitle = wtexts.index(canon(B_TITLE))
+    wroots = [0] * wtitle + [9] + [1] * (len(wtexts) - wtitle - 1)
+    attach_strays(
+        {"a": wside, "b": wside}, {"a": {}, "b": {}}, {"a": wroots, "b": [7] * len(wroots)}
+    )
+    assert wroots[wtitle] == 1
+
+
+def test_a_photo_credit_left_alone_after_a_repeated_paragraph_ends_the_story_above() -> None:
+    # The web repeats the story's last paragraph after its closing dateline, then the
+    # credit: once the copy joins its original, the credit is the story's last line.
+    credit = "新华社记者 李明摄"
+    closing = "（新华社昆明3月5日电）"
+    left = web((A_TITLE, [*A_BODY, closing, A_BODY[-1], credit]), (B_TITLE, B_BODY))
+    right = pdf(("lines", [A_TITLE]), ("body", [*A_BODY, closing, credit]),
+                ("lines", [B_TITLE]), ("body", B_BODY))  # fmt: skip
+    al = align(left, right)
+    assert article_of(al, credit) == article_of(al, A_BODY[1][-10:])
+    assert_whole(al, B_TITLE, B_BODY)
