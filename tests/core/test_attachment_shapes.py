@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pages import A_BODY, A_TITLE, B_BODY, B_TITLE, align, article_of, assert_whole, pdf, web
 
+from reviewer.core.bylines import hand_on_bylines
 from reviewer.core.model import Source
 from reviewer.core.pipeline import _side
 from reviewer.core.strays import attach_strays
@@ -62,3 +63,31 @@ def test_a_photo_credit_left_alone_after_a_repeated_paragraph_ends_the_story_abo
     al = align(left, right)
     assert article_of(al, credit) == article_of(al, A_BODY[1][-10:])
     assert_whole(al, B_TITLE, B_BODY)
+
+
+def _pieces(side) -> list[str]:  # type: ignore[no-untyped-def]
+    return [canon(side.text(p)[0]) for p in side.pieces]
+
+
+def test_a_reporter_line_closing_a_title_block_read_as_a_title_line_opens_the_story_below() -> None:
+    # The PDF prints each title after its body; under the first title stands the byline of
+    # the next story (PDF only), which the title parser took for a second title line. The
+    # web prints the first story without that byline: it is the next story's.
+    by = "本报记者 李强"
+    left = web((A_TITLE, A_BODY[1:]))
+    right = pdf(("body", A_BODY[1:]), ("lines", [A_TITLE, by]), ("body", B_BODY),
+                ("lines", [B_TITLE]))  # fmt: skip
+    _, a = _side(Source("p.web.md", "l", left))
+    _, b = _side(Source("p.pdf.txt", "r", right))
+    ta, tb = _pieces(a), _pieces(b)
+    pb = {j: ta.index(t) for j, t in enumerate(tb) if t in ta}
+    pa = {i: j for j, i in pb.items()}
+    k = tb.index(canon(by))
+    b.pieces[k].role = "title"
+    below = tb.index(canon(B_BODY[0]))
+    root_a = [0] * len(ta)
+    root_b = [0 if j <= k else 1 for j in range(len(tb))]
+    hand_on_bylines({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
+    assert root_b[k] == root_b[below] == 1
+    assert b.pieces[k].role == "byline"
+    assert root_b[tb.index(canon(A_TITLE))] == 0
