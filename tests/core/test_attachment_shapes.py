@@ -9,6 +9,7 @@ from pages import A_BODY, A_TITLE, B_BODY, B_TITLE, align, article_of, assert_wh
 from reviewer.core.bylines import hand_on_bylines
 from reviewer.core.model import Source
 from reviewer.core.pipeline import _side
+from reviewer.core.relocation import relocate
 from reviewer.core.strays import attach_strays
 from reviewer.core.text import canon
 
@@ -91,3 +92,37 @@ def test_a_reporter_line_closing_a_title_block_read_as_a_title_line_opens_the_st
     assert root_b[k] == root_b[below] == 1
     assert b.pieces[k].role == "byline"
     assert root_b[tb.index(canon(A_TITLE))] == 0
+
+
+def test_words_of_a_passage_pasted_into_a_paragraph_do_not_pull_the_passage_away() -> None:
+    # The PDF prints a story's last paragraph in place; the web prints it inside the next
+    # story, and pastes most of its words into a paragraph there too. Those pasted words
+    # (which the PDF's copy of that paragraph lacks) say nothing of where it belongs.
+    moved = (
+        "校车司机全部经过专门培训并持证上岗，车上配备灭火器和急救箱，每学期还要进行一次应急演练。"
+    )
+    b_body = [
+        B_BODY[0],
+        "工程将清理违规养殖设施，补种本地水生植物，并建设候鸟栖息观测站点和科普长廊。",
+        B_BODY[2],
+    ]
+    pasted = b_body[1] + "校车司机全部经过专门培训并持证上岗，车上配备灭火器和急救箱。"
+    left = web((A_TITLE, A_BODY[2:]), (B_TITLE, [b_body[0], moved, pasted, b_body[2]]))
+    right = pdf(
+        ("lines", [A_TITLE]), ("body", [*A_BODY[2:], moved]), ("lines", [B_TITLE]), ("body", b_body)
+    )
+    _, a = _side(Source("p.web.md", "l", left))
+    _, b = _side(Source("p.pdf.txt", "r", right))
+    ta, tb = _pieces(a), _pieces(b)
+    pa = {i: tb.index(t) for i, t in enumerate(ta) if t in tb}
+    pa[ta.index(canon(pasted))] = tb.index(canon(b_body[1]))
+    pb = {j: i for i, j in pa.items()}
+    # Where the structure left it: with the story the PDF prints it in.
+    root_a = [0 if i < ta.index(canon(B_TITLE)) else 1 for i in range(len(ta))]
+    m = ta.index(canon(moved))
+    root_a[m] = 0
+    root_b = [root_a[pb[j]] if j in pb else 0 for j in range(len(tb))]
+    relocate(
+        {"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b}, {"a": set(), "b": set()}
+    )
+    assert root_a[m] == root_b[tb.index(canon(moved))] == 0
