@@ -22,7 +22,9 @@ from reviewer.core.bylines import (
 from reviewer.core.copies import better_copies, copy_pairs, duplicates, first_copies
 from reviewer.core.relocation import absorb_leftovers, rejoin_moved, rejoin_untitled, relocate
 from reviewer.core.roles import is_end_marker, paired_role
+from reviewer.core.strays import attach_strays
 from reviewer.core.text import may_end_paragraph
+from reviewer.core.title_blocks import heads_lead
 from reviewer.core.title_joins import rejoin_titled
 
 _CONTENT = frozenset({"paragraph", "caption"})
@@ -331,6 +333,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         uf.find(("a", sub_a[i]))
     for j in range(len(b.pieces)):
         uf.find(("b", sub_b[j]))
+    heads_lead(uf, {"a": a, "b": b}, {"a": sub_a, "b": sub_b}, {"a": pa, "b": pb})
     rejoin_titled(uf, a, b, pairs, sub_a, sub_b)
     rejoin_moved(uf, {"a": sub_a, "b": sub_b}, {"a": moved_a, "b": moved_b})
     rejoin_untitled(uf, {"a": a, "b": b}, {"a": sub_a, "b": sub_b}, {"a": pa, "b": pb})
@@ -360,6 +363,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     follow_title({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
     keep_with_title({"a": a, "b": b}, {"a": root_a, "b": root_b})
     hand_on_bylines({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
+    attach_strays({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
 
     groups: dict[object, list[Draft]] = defaultdict(list)
     for i, p in enumerate(a.pieces):

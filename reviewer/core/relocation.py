@@ -55,16 +55,28 @@ class _Bags:
     how many articles each bigram occurs."""
 
     def __init__(
-        self, sides: dict[str, Side], roots: dict[str, list[Hashable]], skip: dict[str, set[int]]
+        self,
+        sides: dict[str, Side],
+        roots: dict[str, list[Hashable]],
+        skip: dict[str, set[int]],
+        partner: dict[str, dict[int, int]],
     ) -> None:
         self.grams: dict[tuple[str, int], frozenset[str]] = {}
         self.count: dict[Hashable, Counter[str]] = defaultdict(Counter)
+        own: dict[tuple[str, int], frozenset[str]] = {}
         for s, side in sides.items():
             for i, p in enumerate(side.pieces):
                 if _text(p) and i not in skip[s]:
-                    g = _grams(side.stream[p.start : p.end])
-                    self.grams[(s, i)] = g
-                    self.count[roots[s][i]].update(g)
+                    own[(s, i)] = _grams(side.stream[p.start : p.end])
+        for (s, i), g in own.items():
+            j = partner[s].get(i)
+            o = "b" if s == "a" else "a"
+            if j is not None and (o, j) in own:
+                # Words one version alone prints in a paragraph both print (a passage of
+                # another story pasted into it) say nothing of where the paragraph belongs.
+                g = g & own[(o, j)]
+            self.grams[(s, i)] = g
+            self.count[roots[s][i]].update(g)
         self.df: Counter[str] = Counter()
         for bag in self.count.values():
             self.df.update(bag.keys())
@@ -251,7 +263,7 @@ def relocate(
     """Move disputed runs of paragraphs (``roots`` is updated in place); returns the moved
     pieces per side. ``sides`` has keys "a" and "b"; ``skip`` holds duplicates."""
     other = {"a": "b", "b": "a"}
-    bags = _Bags(sides, roots, skip)  # a duplicate's words say nothing of where it belongs
+    bags = _Bags(sides, roots, skip, partner)  # a duplicate's words say nothing of where it belongs
     paras = {s: _paragraphs(sides[s], skip[s]) for s in sides}
     rank = {s: {i: k for k, i in enumerate(paras[s])} for s in sides}
     moved: dict[str, set[int]] = {"a": set(), "b": set()}

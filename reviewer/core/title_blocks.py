@@ -1,0 +1,89 @@
+"""Title blocks a version cut off from the body under them.
+
+A web page may set a heading and its deck (a second headline line printed as a plain
+paragraph, ending on "——" or "：") and then break before the byline that opens the body:
+the break is weak (it follows a paragraph) and the title block is left an article of
+its own, with no text. ``articles.py`` calls ``heads_lead`` to put such a block back on
+top of the text below it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from typing import Protocol
+
+from reviewer.core.align import Side
+from reviewer.core.text import may_end_paragraph
+
+_HEAD = ("title", "subtitle")
+
+
+class UnionFind(Protocol):
+    def find(self, x: object) -> object: ...
+
+    def union(self, x: object, y: object) -> None: ...
+
+
+def _head_line(side: Side, i: int, partner: dict[int, int]) -> bool:
+    """A line of a title block: a title or deck, or a short line (where the other version
+    prints it is checked after; one it does not print must end no sentence)."""
+    p = side.pieces[i]
+    if p.role in _HEAD:
+        return True
+    if p.role != "paragraph" or not 4 <= p.size <= 60:
+        return False
+    text = side.stream[p.start : p.end]
+    return i in partner or ("。" not in text and not may_end_paragraph(text))
+
+
+def heads_lead(
+    uf: UnionFind,
+    sides: dict[str, Side],
+    subs: dict[str, list],
+    partner: dict[str, dict[int, int]],
+) -> None:
+    """A part of only title-block lines, followed after a weak break by a part with no
+    title of its own, heads that part. Where the other version prints the block's lines
+    too, they must stand in the article the part below belongs to (a title printed
+    after its body, there), else the block may be another story's."""
+    parts: dict[str, dict[object, list[int]]] = {}
+    for s, sub in subs.items():
+        parts[s] = defaultdict(list)
+        for i, key in enumerate(sub):
+            parts[s][key].append(i)
+    for s, o in (("a", "b"), ("b", "a")):
+        side = sides[s]
+        if side.titles_after:
+            continue  # a title block alone there closes the text above
+        members = parts[s]
+        for prev, cur in itertools.pairwise(members):
+            head, body = members[prev], members[cur]
+            if cur[1] != 0 or cur[0] in side.strong_frags:
+                continue  # a part cut by its partners, or a break that opens a story
+            if any(side.pieces[i].role in _HEAD for i in body):
+                continue
+            if not all(_head_line(side, i, partner[s]) for i in head):
+                continue
+            if not any(side.pieces[i].role in _HEAD or i not in partner[s] for i in head):
+                continue
+            below = uf.find((s, cur))
+            theirs = {subs[o][partner[s][i]] for i in head if i in partner[s]}
+            if all(_closes(uf, o, key, below, parts[o], partner[o], set(head)) for key in theirs):
+                uf.union((s, prev), (s, cur))
+
+
+def _closes(
+    uf: UnionFind, o: str, key: tuple, below: object, parts: dict, partner: dict, head: set
+) -> bool:
+    """The other version prints the block's lines in the article below: inside it, or as
+    a part of their own right after it (a title block printed after its body)."""
+    if uf.find((o, key)) == below:
+        return True
+    before = (key[0], key[1] - 1)
+    return (
+        key[1] > 0
+        and before in parts
+        and uf.find((o, before)) == below
+        and all(partner.get(j) in head for j in parts[key])
+    )
