@@ -87,3 +87,29 @@ def _closes(
         and uf.find((o, before)) == below
         and all(partner.get(j) in head for j in parts[key])
     )
+
+
+def carried_back(
+    sides: dict[str, Side], partner: dict[str, dict[int, int]], roots: dict[str, list]
+) -> None:
+    """A heading-like line one version sets at the top of a story, as its deck, right
+    where the story above ends (the line opens its fragment), while the other version
+    prints it inside that story above (between two of its lines, with no break): a subhead
+    or the last line of the story above, not the deck of the one below."""
+    for s, o in (("a", "b"), ("b", "a")):
+        side, other = sides[s], sides[o]
+        for i, p in enumerate(side.pieces):
+            j = partner[s].get(i)
+            if j is None or p.role != "subtitle" or i == 0 or side.pieces[i - 1].frag == p.frag:
+                continue
+            above, here = roots[s][i - 1], roots[s][i]
+            if above == here or not 0 < j < len(other.pieces) - 1:
+                continue
+            q = other.pieces[j]
+            if q.role not in ("subtitle", "paragraph"):
+                continue
+            if other.pieces[j - 1].frag != q.frag or other.pieces[j + 1].frag != q.frag:
+                continue
+            if roots[o][j - 1] == roots[o][j + 1] == above:
+                roots[s][i] = roots[o][j] = above
+                p.role = q.role = "paragraph"  # a line of the story's text, no deck

@@ -126,3 +126,21 @@ def test_words_of_a_passage_pasted_into_a_paragraph_do_not_pull_the_passage_away
         {"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b}, {"a": set(), "b": set()}
     )
     assert root_a[m] == root_b[tb.index(canon(moved))] == 0
+
+
+def test_a_line_the_web_sets_atop_the_next_story_stays_where_the_pdf_prints_it() -> None:
+    # The web has no heading for the second story: the heading-like line above its byline
+    # is read as its deck. The PDF prints that line inside the first story, before the
+    # first story's title (titles after bodies): it is the first story's last line.
+    line = "明天天气预报（3月6日20时至7日20时）"
+    by = "本报记者 李强"
+    left = web((A_TITLE, [*A_BODY, line, by, *B_BODY]))
+    right = pdf(
+        ("body", [*A_BODY, line]), ("lines", [A_TITLE]), ("body", [by, *B_BODY]),
+        ("lines", [B_TITLE]),
+    )  # fmt: skip
+    al = align(left, right)
+    assert article_of(al, line) == article_of(al, A_BODY[2][-10:])
+    assert_whole(al, B_TITLE, [by, *B_BODY])
+    unit = next(u for u in al.articles[article_of(al, line)].units if u.left and "预报" in u.left)
+    assert unit.role == "paragraph"
