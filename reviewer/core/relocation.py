@@ -290,6 +290,8 @@ def relocate(
                     continue
                 inside = mine == [host, host] or (len(theirs) == 2 and theirs[0] == theirs[1])
                 if not inside:
+                    if _under_title(side, run[0], roots[s]):
+                        continue  # the first text under its own heading: it opens the story
                     # At an article's edge in both versions: only words can tell.
                     floor, margin = MIN_WORDS, WORDS_MARGIN
                 cands = set(theirs)
@@ -385,6 +387,21 @@ def _twin(
         if near and fuzz.ratio(text, other.stream[q.start : q.end]) >= 90:
             return roots_o[j]
     return None
+
+
+def _under_title(side: Side, i: int, roots: list) -> bool:
+    """Piece ``i`` is printed right under a title of its own article (bylines, datelines
+    and decks between), in the same fragment."""
+    k = i - 1
+    pieces = side.pieces
+    while k >= 0 and pieces[k].frag == pieces[i].frag and pieces[k].role in ("subtitle", "byline"):
+        k -= 1
+    return (
+        k >= 0
+        and pieces[k].frag == pieces[i].frag
+        and pieces[k].role == "title"
+        and roots[k] == roots[i]
+    )
 
 
 def _hole(prev: int, nxt: int, partner: dict[int, int], rank_o: dict[int, int]) -> bool:

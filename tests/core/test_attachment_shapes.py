@@ -144,3 +144,30 @@ def test_a_line_the_web_sets_atop_the_next_story_stays_where_the_pdf_prints_it()
     assert_whole(al, B_TITLE, [by, *B_BODY])
     unit = next(u for u in al.articles[article_of(al, line)].units if u.left and "预报" in u.left)
     assert unit.role == "paragraph"
+
+
+def test_the_text_right_under_its_own_heading_is_not_moved_away_by_words_alone() -> None:
+    # The web heads the second story; the PDF runs its first paragraphs on after the first
+    # story with no break and prints its title after its body. The paragraphs reuse the
+    # first story's words, but the web prints them right under their own heading.
+    title = "校车安全要切实抓好"
+    run = [
+        "一是校车安全员要切实到岗，每天早晚接送学生往返学校和村寨。",
+        "二是山区小学要切实完善交通保障，让偏远村寨的孩子安全方便地上学。",
+    ]
+    last = "总而言之，这项工作要切实加强，一天不放松地抓下去，抓出实效来。"
+    left = web((A_TITLE, A_BODY[2:]), (title, [*run, last]))
+    right = pdf(("lines", [A_TITLE]), ("body", [*A_BODY[2:], *run, last]), ("lines", [title]))
+    _, a = _side(Source("p.web.md", "l", left))
+    _, b = _side(Source("p.pdf.txt", "r", right))
+    ta, tb = _pieces(a), _pieces(b)
+    for k in (tb.index(canon(last)), tb.index(canon(title))):
+        b.pieces[k].frag = len(tb)  # a break in the PDF before the last paragraph
+    pa = {i: tb.index(t) for i, t in enumerate(ta) if t in tb}
+    pb = {j: i for i, j in pa.items()}
+    root_a = [0 if i < ta.index(canon(title)) else 1 for i in range(len(ta))]
+    root_b = [root_a[pb[j]] for j in range(len(tb))]
+    relocate(
+        {"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b}, {"a": set(), "b": set()}
+    )
+    assert root_a[ta.index(canon(run[0]))] == root_b[tb.index(canon(run[1]))] == 1
