@@ -171,3 +171,17 @@ def test_the_text_right_under_its_own_heading_is_not_moved_away_by_words_alone()
         {"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b}, {"a": set(), "b": set()}
     )
     assert root_a[ta.index(canon(run[0]))] == root_b[tb.index(canon(run[1]))] == 1
+
+
+def test_a_web_deck_cut_off_stays_on_top_when_the_pdf_prints_it_apart_after_the_title() -> None:
+    # As above, but the PDF prints the deck on its own, set apart after the title that
+    # follows the body: the deck and the title still close that story's text there.
+    deck = "回顾一年来山区校车的变化，我们认为有以下几点："
+    left = web((A_TITLE, [deck, *A_BODY]), (B_TITLE, B_BODY))
+    right = pdf(
+        ("body", A_BODY), ("lines", [A_TITLE]), ("lines", [""]), ("lines", [deck]),
+        ("lines", [""]), ("body", B_BODY), ("lines", [B_TITLE]),
+    )  # fmt: skip
+    al = align(left, right)
+    assert_whole(al, A_TITLE, [deck, *A_BODY])
+    assert_whole(al, B_TITLE, B_BODY)
