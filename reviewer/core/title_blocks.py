@@ -126,8 +126,11 @@ def carried_back(
             q = other.pieces[j]
             if q.role not in ("subtitle", "paragraph"):
                 continue
-            if other.pieces[j - 1].frag != q.frag or other.pieces[j + 1].frag != q.frag:
+            if other.pieces[j - 1].frag != q.frag or roots[o][j - 1] != above:
                 continue
-            if roots[o][j - 1] == roots[o][j + 1] == above:
+            # Between two lines of the story above, or closing its fragment where this
+            # version's break before the line is only weak.
+            ends = other.pieces[j + 1].frag != q.frag
+            if (ends and p.frag not in side.strong_frags) or roots[o][j + 1] == above:
                 roots[s][i] = roots[o][j] = above
                 p.role = q.role = "paragraph"  # a line of the story's text, no deck

@@ -185,3 +185,18 @@ def test_a_web_deck_cut_off_stays_on_top_when_the_pdf_prints_it_apart_after_the_
     al = align(left, right)
     assert_whole(al, A_TITLE, [deck, *A_BODY])
     assert_whole(al, B_TITLE, B_BODY)
+
+
+def test_a_line_set_atop_the_next_story_stays_where_the_pdf_ends_the_story_above() -> None:
+    # As above, but the PDF prints its titles above the bodies here and ends the first
+    # story's fragment on the line; the web's break before the line is only a weak one.
+    line = "明天天气预报（3月6日20时至7日20时）"
+    by = "本报记者 李强"
+    left = web((A_TITLE, [*A_BODY, line, by, *B_BODY]))
+    right = pdf(
+        ("lines", [A_TITLE]), ("body", [*A_BODY, line]), ("lines", [""]),
+        ("body", [by, *B_BODY]), ("lines", [B_TITLE]),
+    )  # fmt: skip
+    al = align(left, right)
+    assert article_of(al, line) == article_of(al, A_BODY[2][-10:])
+    assert_whole(al, B_TITLE, [by, *B_BODY])
