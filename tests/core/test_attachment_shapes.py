@@ -200,3 +200,31 @@ def test_a_line_set_atop_the_next_story_stays_where_the_pdf_ends_the_story_above
     al = align(left, right)
     assert article_of(al, line) == article_of(al, A_BODY[2][-10:])
     assert_whole(al, B_TITLE, [by, *B_BODY])
+
+
+def test_a_moved_paragraph_goes_to_the_story_whose_title_names_its_words() -> None:
+    # A web-only story's last paragraph sits inside the next story, which the PDF prints
+    # on without it. The web-only story has one short paragraph; its title carries the
+    # words the moved paragraph shares with it.
+    title = "杭州市民生活质量提高"
+    first = "记者赵明报道：一位国外归来的人士说，这里的空气清新，街道整洁。"
+    moved = "去年杭州市民人均收入增长一成，生活质量明显提高，杭州市民普遍满意。"
+    b_body = [
+        B_BODY[0],
+        "工程将清理违规养殖设施，补种本地水生植物，并建设候鸟栖息观测站点和科普长廊。",
+        B_BODY[2],
+    ]
+    left = web((title, [first]), (B_TITLE, [b_body[0], moved, *b_body[1:]]))
+    right = pdf(("lines", [B_TITLE]), ("body", b_body))
+    _, a = _side(Source("p.web.md", "l", left))
+    _, b = _side(Source("p.pdf.txt", "r", right))
+    ta, tb = _pieces(a), _pieces(b)
+    pa = {i: tb.index(t) for i, t in enumerate(ta) if t in tb}
+    pb = {j: i for i, j in pa.items()}
+    root_a = [0 if i < ta.index(canon(B_TITLE)) else 1 for i in range(len(ta))]
+    root_b = [1] * len(tb)
+    relocate(
+        {"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b}, {"a": set(), "b": set()}
+    )
+    assert root_a[ta.index(canon(moved))] == 0
+    assert root_a[ta.index(canon(b_body[0]))] == 1
