@@ -24,7 +24,7 @@ from reviewer.core.relocation import absorb_leftovers, rejoin_moved, rejoin_unti
 from reviewer.core.roles import is_end_marker, paired_role
 from reviewer.core.strays import attach_strays
 from reviewer.core.text import may_end_paragraph
-from reviewer.core.title_blocks import heads_lead
+from reviewer.core.title_blocks import carried_back, heads_lead
 from reviewer.core.title_joins import rejoin_titled
 
 _CONTENT = frozenset({"paragraph", "caption"})
@@ -364,6 +364,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     keep_with_title({"a": a, "b": b}, {"a": root_a, "b": root_b})
     hand_on_bylines({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
     attach_strays({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
+    carried_back({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
 
     groups: dict[object, list[Draft]] = defaultdict(list)
     for i, p in enumerate(a.pieces):

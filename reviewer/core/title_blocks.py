@@ -52,6 +52,12 @@ def heads_lead(
         parts[s] = defaultdict(list)
         for i, key in enumerate(sub):
             parts[s][key].append(i)
+    titled = {
+        uf.find((s, subs[s][i]))
+        for s, side in sides.items()
+        for i, p in enumerate(side.pieces)
+        if p.role == "title"
+    }
     for s, o in (("a", "b"), ("b", "a")):
         side = sides[s]
         if side.titles_after:
@@ -68,22 +74,63 @@ def heads_lead(
             if not any(side.pieces[i].role in _HEAD or i not in partner[s] for i in head):
                 continue
             below = uf.find((s, cur))
-            theirs = {subs[o][partner[s][i]] for i in head if i in partner[s]}
-            if all(_closes(uf, o, key, below, parts[o], partner[o], set(head)) for key in theirs):
+            block = {partner[s][i] for i in head if i in partner[s]}
+            if all(_closes(uf, o, sides[o], subs[o], j, below, block, titled) for j in block):
                 uf.union((s, prev), (s, cur))
 
 
 def _closes(
-    uf: UnionFind, o: str, key: tuple, below: object, parts: dict, partner: dict, head: set
+    uf: UnionFind,
+    o: str,
+    other: Side,
+    sub: list,
+    j: int,
+    below: object,
+    block: set[int],
+    titled: set[object],
 ) -> bool:
-    """The other version prints the block's lines in the article below: inside it, or as
-    a part of their own right after it (a title block printed after its body)."""
-    if uf.find((o, key)) == below:
+    """The other version prints line ``j`` of the block in the article below, or after
+    that article's text in one fragment (a title block printed after its body): before it,
+    past the block's other lines and untitled parts, the text is the article below's."""
+    own = uf.find((o, sub[j]))
+    if own == below:
         return True
-    before = (key[0], key[1] - 1)
-    return (
-        key[1] > 0
-        and before in parts
-        and uf.find((o, before)) == below
-        and all(partner.get(j) in head for j in parts[key])
-    )
+    k = j - 1
+    while k >= 0 and other.pieces[k].frag == other.pieces[j].frag:
+        group = uf.find((o, sub[k]))
+        if group == below:
+            return True
+        if k not in block and group != own and group in titled:
+            return False
+        k -= 1
+    # The block's line just before, in the fragment before: the block goes on over a break.
+    return k >= 0 and k in block and _closes(uf, o, other, sub, k, below, block, titled)
+
+
+def carried_back(
+    sides: dict[str, Side], partner: dict[str, dict[int, int]], roots: dict[str, list]
+) -> None:
+    """A heading-like line one version sets at the top of a story, as its deck, right
+    where the story above ends (the line opens its fragment), while the other version
+    prints it inside that story above (between two of its lines, with no break): a subhead
+    or the last line of the story above, not the deck of the one below."""
+    for s, o in (("a", "b"), ("b", "a")):
+        side, other = sides[s], sides[o]
+        for i, p in enumerate(side.pieces):
+            j = partner[s].get(i)
+            if j is None or p.role != "subtitle" or i == 0 or side.pieces[i - 1].frag == p.frag:
+                continue
+            above, here = roots[s][i - 1], roots[s][i]
+            if above == here or not 0 < j < len(other.pieces) - 1:
+                continue
+            q = other.pieces[j]
+            if q.role not in ("subtitle", "paragraph"):
+                continue
+            if other.pieces[j - 1].frag != q.frag or roots[o][j - 1] != above:
+                continue
+            # Between two lines of the story above, or closing its fragment where this
+            # version's break before the line is only weak.
+            ends = other.pieces[j + 1].frag != q.frag
+            if (ends and p.frag not in side.strong_frags) or roots[o][j + 1] == above:
+                roots[s][i] = roots[o][j] = above
+                p.role = q.role = "paragraph"  # a line of the story's text, no deck

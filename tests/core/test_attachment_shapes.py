@@ -126,3 +126,105 @@ def test_words_of_a_passage_pasted_into_a_paragraph_do_not_pull_the_passage_away
         {"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b}, {"a": set(), "b": set()}
     )
     assert root_a[m] == root_b[tb.index(canon(moved))] == 0
+
+
+def test_a_line_the_web_sets_atop_the_next_story_stays_where_the_pdf_prints_it() -> None:
+    # The web has no heading for the second story: the heading-like line above its byline
+    # is read as its deck. The PDF prints that line inside the first story, before the
+    # first story's title (titles after bodies): it is the first story's last line.
+    line = "明天天气预报（3月6日20时至7日20时）"
+    by = "本报记者 李强"
+    left = web((A_TITLE, [*A_BODY, line, by, *B_BODY]))
+    right = pdf(
+        ("body", [*A_BODY, line]), ("lines", [A_TITLE]), ("body", [by, *B_BODY]),
+        ("lines", [B_TITLE]),
+    )  # fmt: skip
+    al = align(left, right)
+    assert article_of(al, line) == article_of(al, A_BODY[2][-10:])
+    assert_whole(al, B_TITLE, [by, *B_BODY])
+    unit = next(u for u in al.articles[article_of(al, line)].units if u.left and "预报" in u.left)
+    assert unit.role == "paragraph"
+
+
+def test_the_text_right_under_its_own_heading_is_not_moved_away_by_words_alone() -> None:
+    # The web heads the second story; the PDF runs its first paragraphs on after the first
+    # story with no break and prints its title after its body. The paragraphs reuse the
+    # first story's words, but the web prints them right under their own heading.
+    title = "校车安全要切实抓好"
+    run = [
+        "一是校车安全员要切实到岗，每天早晚接送学生往返学校和村寨。",
+        "二是山区小学要切实完善交通保障，让偏远村寨的孩子安全方便地上学。",
+    ]
+    last = "总而言之，这项工作要切实加强，一天不放松地抓下去，抓出实效来。"
+    left = web((A_TITLE, A_BODY[2:]), (title, [*run, last]))
+    right = pdf(("lines", [A_TITLE]), ("body", [*A_BODY[2:], *run, last]), ("lines", [title]))
+    _, a = _side(Source("p.web.md", "l", left))
+    _, b = _side(Source("p.pdf.txt", "r", right))
+    ta, tb = _pieces(a), _pieces(b)
+    for k in (tb.index(canon(last)), tb.index(canon(title))):
+        b.pieces[k].frag = len(tb)  # a break in the PDF before the last paragraph
+    pa = {i: tb.index(t) for i, t in enumerate(ta) if t in tb}
+    pb = {j: i for i, j in pa.items()}
+    root_a = [0 if i < ta.index(canon(title)) else 1 for i in range(len(ta))]
+    root_b = [root_a[pb[j]] for j in range(len(tb))]
+    relocate(
+        {"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b}, {"a": set(), "b": set()}
+    )
+    assert root_a[ta.index(canon(run[0]))] == root_b[tb.index(canon(run[1]))] == 1
+
+
+def test_a_web_deck_cut_off_stays_on_top_when_the_pdf_prints_it_apart_after_the_title() -> None:
+    # As above, but the PDF prints the deck on its own, set apart after the title that
+    # follows the body: the deck and the title still close that story's text there.
+    deck = "回顾一年来山区校车的变化，我们认为有以下几点："
+    left = web((A_TITLE, [deck, *A_BODY]), (B_TITLE, B_BODY))
+    right = pdf(
+        ("body", A_BODY), ("lines", [A_TITLE]), ("lines", [""]), ("lines", [deck]),
+        ("lines", [""]), ("body", B_BODY), ("lines", [B_TITLE]),
+    )  # fmt: skip
+    al = align(left, right)
+    assert_whole(al, A_TITLE, [deck, *A_BODY])
+    assert_whole(al, B_TITLE, B_BODY)
+
+
+def test_a_line_set_atop_the_next_story_stays_where_the_pdf_ends_the_story_above() -> None:
+    # As above, but the PDF prints its titles above the bodies here and ends the first
+    # story's fragment on the line; the web's break before the line is only a weak one.
+    line = "明天天气预报（3月6日20时至7日20时）"
+    by = "本报记者 李强"
+    left = web((A_TITLE, [*A_BODY, line, by, *B_BODY]))
+    right = pdf(
+        ("lines", [A_TITLE]), ("body", [*A_BODY, line]), ("lines", [""]),
+        ("body", [by, *B_BODY]), ("lines", [B_TITLE]),
+    )  # fmt: skip
+    al = align(left, right)
+    assert article_of(al, line) == article_of(al, A_BODY[2][-10:])
+    assert_whole(al, B_TITLE, [by, *B_BODY])
+
+
+def test_a_moved_paragraph_goes_to_the_story_whose_title_names_its_words() -> None:
+    # A web-only story's last paragraph sits inside the next story, which the PDF prints
+    # on without it. The web-only story has one short paragraph; its title carries the
+    # words the moved paragraph shares with it.
+    title = "杭州市民生活质量提高"
+    first = "记者赵明报道：一位国外归来的人士说，这里的空气清新，街道整洁。"
+    moved = "去年杭州市民人均收入增长一成，生活质量明显提高，杭州市民普遍满意。"
+    b_body = [
+        B_BODY[0],
+        "工程将清理违规养殖设施，补种本地水生植物，并建设候鸟栖息观测站点和科普长廊。",
+        B_BODY[2],
+    ]
+    left = web((title, [first]), (B_TITLE, [b_body[0], moved, *b_body[1:]]))
+    right = pdf(("lines", [B_TITLE]), ("body", b_body))
+    _, a = _side(Source("p.web.md", "l", left))
+    _, b = _side(Source("p.pdf.txt", "r", right))
+    ta, tb = _pieces(a), _pieces(b)
+    pa = {i: tb.index(t) for i, t in enumerate(ta) if t in tb}
+    pb = {j: i for i, j in pa.items()}
+    root_a = [0 if i < ta.index(canon(B_TITLE)) else 1 for i in range(len(ta))]
+    root_b = [1] * len(tb)
+    relocate(
+        {"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b}, {"a": set(), "b": set()}
+    )
+    assert root_a[ta.index(canon(moved))] == 0
+    assert root_a[ta.index(canon(b_body[0]))] == 1
