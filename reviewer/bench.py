@@ -17,7 +17,6 @@ Times in ms unless named _s/_min, memory in MB.
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import statistics
 import sys
@@ -29,7 +28,8 @@ from pathlib import Path
 from reviewer.core.diff import tokenizer
 from reviewer.core.paths import SAMPLE_LEFT, SAMPLE_RIGHT
 from reviewer.core.pipeline import align_files
-from reviewer.core.synth import make_pair
+from reviewer.dev.synth import make_pair
+from reviewer.figures import print_figures
 
 
 def _best_ms(fn: Callable[[], object], repeat: int) -> float:
@@ -136,17 +136,6 @@ def main(argv: list[str] | None = None) -> int:
         figures.update(ui_figures(args.size))
     print_figures(figures, as_json=args.json)
     return 0
-
-
-def print_figures(figures: dict[str, float], as_json: bool = False) -> None:
-    """One aligned line a figure, or one JSON object."""
-    if as_json:
-        json.dump(figures, sys.stdout, sort_keys=True)
-        sys.stdout.write("\n")
-        return
-    width = max(len(k) for k in figures)
-    for k, v in figures.items():
-        print(f"{k:<{width}}  {v}")
 
 
 if __name__ == "__main__":

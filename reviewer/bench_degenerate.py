@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from reviewer.core.read import MIN_PARAGRAPH_CHARS
-from reviewer.core.synth import make_pair
+from reviewer.dev.synth import make_pair
 
 _PROBE = """
 import json, resource, sys, time

@@ -122,7 +122,7 @@ def cmd_align(argv: Sequence[str]) -> int:
 
 def cmd_export(argv: Sequence[str]) -> int:
     args = _export_parser().parse_args(argv)
-    from reviewer.core.export_cli import run_export
+    from reviewer.core.export.command import run_export
 
     return run_export(args)
 

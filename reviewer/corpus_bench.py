@@ -21,7 +21,7 @@ from reviewer.core.corpus.executors import local_executor
 from reviewer.core.corpus.pairing import pair_folders
 from reviewer.core.corpus.prealign import open_corpus, prealign
 from reviewer.core.paths import SAMPLE_LEFT, SAMPLE_RIGHT
-from reviewer.core.synth import make_pair
+from reviewer.dev.synth import make_pair
 from reviewer.memory import run_tree_peak
 
 PAGES = 270

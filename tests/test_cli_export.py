@@ -17,11 +17,11 @@ import pytest
 
 from reviewer.cli import main
 from reviewer.core import paths
-from reviewer.core.merge import Decision, is_unit_item
 from reviewer.core.model import Alignment, Unit
 from reviewer.core.pipeline import align_files
 from reviewer.core.project import export_review, open_review
-from reviewer.core.store import SCHEMA_VERSION
+from reviewer.core.review.merge import Decision, is_unit_item
+from reviewer.core.store.fileformat import SCHEMA_VERSION
 
 LEFT, RIGHT = str(paths.SAMPLE_LEFT), str(paths.SAMPLE_RIGHT)
 REPO = Path(__file__).resolve().parents[1]

@@ -19,13 +19,14 @@ from reviewer.core.bylines import (
     hand_on_bylines,
     keep_with_title,
 )
-from reviewer.core.closing_lines import keep_before_closing_titles
 from reviewer.core.copies import better_copies, copy_pairs, duplicates, first_copies
 from reviewer.core.relocation import absorb_leftovers, rejoin_moved, rejoin_untitled, relocate
 from reviewer.core.roles import is_end_marker, paired_role
 from reviewer.core.solo_stories import split_solo_stories
+from reviewer.core.strays import attach_strays
 from reviewer.core.text import may_end_paragraph
-from reviewer.core.title_joins import rejoin_heads, rejoin_titled
+from reviewer.core.title_blocks import carried_back, heads_lead
+from reviewer.core.title_joins import rejoin_titled
 
 _CONTENT = frozenset({"paragraph", "caption"})
 _HEAD = ("title", "subtitle")
@@ -335,8 +336,8 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         uf.find(("a", sub_a[i]))
     for j in range(len(b.pieces)):
         uf.find(("b", sub_b[j]))
+    heads_lead(uf, {"a": a, "b": b}, {"a": sub_a, "b": sub_b}, {"a": pa, "b": pb})
     rejoin_titled(uf, a, b, pairs, sub_a, sub_b)
-    rejoin_heads(uf, a, b, pairs, sub_a, sub_b)
     rejoin_moved(uf, {"a": sub_a, "b": sub_b}, {"a": moved_a, "b": moved_b})
     rejoin_untitled(uf, {"a": a, "b": b}, {"a": sub_a, "b": sub_b}, {"a": pa, "b": pb})
     _attach_orphans(uf, "a", a.pieces, sub_a)
@@ -356,7 +357,6 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
         root_a[i] = root_a[orig]
     for j, orig in dup_b.items():
         root_b[j] = root_b[orig]
-    keep_before_closing_titles({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
     moved = relocate(
         {"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b},
         {"a": set(dup_a) | spliced_a, "b": set(dup_b) | spliced_b},
@@ -366,6 +366,8 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     follow_title({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
     keep_with_title({"a": a, "b": b}, {"a": root_a, "b": root_b})
     hand_on_bylines({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
+    attach_strays({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
+    carried_back({"a": a, "b": b}, {"a": pa, "b": pb}, {"a": root_a, "b": root_b})
 
     groups: dict[object, list[Draft]] = defaultdict(list)
     for i, p in enumerate(a.pieces):

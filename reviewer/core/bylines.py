@@ -13,6 +13,7 @@ from collections.abc import Hashable
 from rapidfuzz import fuzz
 
 from reviewer.core.align import Side
+from reviewer.core.roles import classify
 
 _HEAD_ROLES = ("title", "subtitle", "byline")
 
@@ -22,24 +23,47 @@ def _same_text(side: Side, i: int, other: Side, j: int) -> bool:
     return fuzz.ratio(side.stream[p.start : p.end], other.stream[q.start : q.end]) >= 80
 
 
-def _trailing_bylines(side: Side, partner: dict[int, int]) -> list[tuple[int, list[int]]]:
+def _head(side: Side, i: int, partner: dict[int, int], other: Side) -> bool:
+    """A title-block line: a title or deck here, or a line the other version heads with."""
+    if side.pieces[i].role in ("title", "subtitle"):
+        return True
+    return i in partner and other.pieces[partner[i]].role in ("title", "subtitle")
+
+
+def _byline(side: Side, i: int, partner: dict[int, int]) -> bool:
+    """A byline, or a one-sided line of a title block that reads as one ("本报记者X")."""
+    p = side.pieces[i]
+    if p.role == "byline":
+        return True
+    return i not in partner and p.size <= 20 and classify(side.text(p)[0]) == "byline"
+
+
+def _trailing_bylines(
+    side: Side, partner: dict[int, int], other: Side
+) -> list[tuple[int, list[int]]]:
     """(title piece, bylines) for each title block printed after its fragment's body
     whose last lines are bylines with no partner, the block closing its fragment."""
     pieces = side.pieces
     out: list[tuple[int, list[int]]] = []
     for t, p in enumerate(pieces):
-        if p.role != "title" or t == 0 or pieces[t - 1].frag != p.frag:
+        if t == 0 or pieces[t - 1].frag != p.frag:
             continue
-        if pieces[t - 1].role not in ("paragraph", "caption"):
+        if pieces[t - 1].role not in ("paragraph", "caption") or _head(side, t - 1, partner, other):
             continue  # the title is not printed after body text
+        if p.role != "title" and not (t in partner and other.pieces[partner[t]].role == "title"):
+            continue
         k = t + 1
-        while k < len(pieces) and pieces[k].frag == p.frag and pieces[k].role in _HEAD_ROLES:
+        while (
+            k < len(pieces)
+            and pieces[k].frag == p.frag
+            and (_head(side, k, partner, other) or _byline(side, k, partner))
+        ):
             k += 1
         if k >= len(pieces) or pieces[k].frag == p.frag:
             continue  # the block does not close the fragment
         tail: list[int] = []
         for i in range(k - 1, t, -1):
-            if pieces[i].role != "byline" or i in partner:
+            if i in partner or not _byline(side, i, partner):
                 break
             tail.insert(0, i)
         if tail:
@@ -58,7 +82,7 @@ def hand_on_bylines(
         members: dict[Hashable, list[int]] = {}
         for j, r in enumerate(roots[o]):
             members.setdefault(r, []).append(j)
-        for t, tail in _trailing_bylines(side, partner[s]):
+        for t, tail in _trailing_bylines(side, partner[s], other):
             here, below = roots[s][t], roots[s][tail[-1] + 1]
             if here == below or roots[s][tail[0]] != here:
                 continue
@@ -81,6 +105,7 @@ def hand_on_bylines(
                 continue  # the story below is shared and does not carry it either
             for i in tail:
                 roots[s][i] = below
+                side.pieces[i].role = "byline"  # a title-block line that reads as one
 
 
 def keep_with_title(sides: dict[str, Side], roots: dict[str, list]) -> None:

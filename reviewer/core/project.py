@@ -16,14 +16,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewer.core import filesystem, paths, projectfile, structure
-from reviewer.core.export import ExportResult, ProjectRef, export
-from reviewer.core.merge import Decision
+from reviewer.core import filesystem, paths
+from reviewer.core.export.files import ExportResult, ProjectRef
+from reviewer.core.export.writing import export
 from reviewer.core.model import Alignment, Source, Unit, content_id
 from reviewer.core.pipeline import Progress, align_sources
 from reviewer.core.read import read_source
-from reviewer.core.session import ReviewSession
-from reviewer.core.store import ItemInfo, Project, ProjectError, ProjectReadOnly, StoredDecision
+from reviewer.core.review import structure
+from reviewer.core.review.merge import Decision
+from reviewer.core.review.session import ReviewSession
+from reviewer.core.store import projectfile
+from reviewer.core.store.database import ItemInfo, Project, StoredDecision
+from reviewer.core.store.fileformat import ProjectError, ProjectReadOnly
 
 __all__ = [
     "Project",

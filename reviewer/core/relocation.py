@@ -12,15 +12,14 @@ runs of paragraphs still in dispute, by their words.
 from __future__ import annotations
 
 import itertools
-import math
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Hashable
 from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from reviewer.core.align import Piece, Side
+from reviewer.core.align import Side
+from reviewer.core.word_bags import WordBags, is_text
 
 
 class UnionFind(Protocol):
@@ -36,81 +35,6 @@ MIN_WORDS = 1.0
 WORDS_MARGIN = 3.0  # and three times as strongly where only its words say so;
 SHORT_GRAMS = 20  # a line shorter than a sentence needs twice as much
 MIN_GRAMS = 8  # shorter passages say too little about their article
-LONG_CAPTION = 40
-
-
-_CJK_RUN = re.compile("[\u4e00-\u9fff]{2,}")
-
-
-def _grams(text: str) -> frozenset[str]:
-    """Distinct bigrams of CJK characters: the words a passage uses."""
-    out: set[str] = set()
-    for run in _CJK_RUN.findall(text):
-        out.update(map(str.__add__, run, run[1:]))
-    return frozenset(out)
-
-
-class _Bags:
-    """Per article, how often each bigram occurs in its paragraphs (both versions), and in
-    how many articles each bigram occurs."""
-
-    def __init__(
-        self, sides: dict[str, Side], roots: dict[str, list[Hashable]], skip: dict[str, set[int]]
-    ) -> None:
-        self.grams: dict[tuple[str, int], frozenset[str]] = {}
-        self.count: dict[Hashable, Counter[str]] = defaultdict(Counter)
-        for s, side in sides.items():
-            for i, p in enumerate(side.pieces):
-                if _text(p) and i not in skip[s]:
-                    g = _grams(side.stream[p.start : p.end])
-                    self.grams[(s, i)] = g
-                    self.count[roots[s][i]].update(g)
-        self.df: Counter[str] = Counter()
-        for bag in self.count.values():
-            self.df.update(bag.keys())
-
-    def move(self, members: list[tuple[str, int]], old: Hashable, new: Hashable) -> None:
-        for m in members:
-            for x in self.grams.get(m, frozenset()):
-                self.df[x] += self.count[new][x] == 0
-                self.count[new][x] += 1
-                self.count[old][x] -= 1
-                self.df[x] -= self.count[old][x] == 0
-
-    def scores(
-        self,
-        run: list[tuple[str, int]],
-        roots: dict[str, list],
-        articles: set[Hashable],
-        shadow: list[tuple[str, int]],
-    ) -> dict[Hashable, float]:
-        """How much of the run's vocabulary the rest of each article uses: shared bigrams
-        weighted by how few articles use them. The run itself and its ``shadow`` (one-sided
-        text next to it, as doubtful as the run) are left out of its host."""
-        grams: set[str] = set()
-        own: Counter[str] = Counter()
-        for s, i in run:
-            g = self.grams.get((s, i), frozenset())
-            grams |= g
-            own.update(g)
-        for s, i in shadow:
-            own.update(self.grams.get((s, i), frozenset()))
-        host = roots[run[0][0]][run[0][1]]
-        n = len(self.count) + 1
-        out = dict.fromkeys(articles, 0.0)
-        bags = {c: self.count[c] for c in articles}
-        for g in grams:
-            in_host = self.count[host][g]
-            host_has = in_host > own[g]
-            df = self.df[g] - (in_host > 0 and not host_has)
-            if df <= 0:
-                continue
-            idf = math.log(n / df)
-            for c, bag in bags.items():
-                if host_has if c == host else bag[g] > 0:
-                    out[c] += idf
-        root = math.sqrt(len(grams)) if grams else 1.0
-        return {c: v / root for c, v in out.items()}
 
 
 def rejoin_moved(
@@ -233,13 +157,8 @@ def absorb_leftovers(
             roots[s][i] = home
 
 
-def _text(p: Piece) -> bool:
-    """Running text: paragraphs, and captions long enough to be read as text."""
-    return p.role == "paragraph" or (p.role == "caption" and p.size >= LONG_CAPTION)
-
-
 def _paragraphs(side: Side, skip: set[int]) -> list[int]:
-    return [i for i, p in enumerate(side.pieces) if _text(p) and i not in skip]
+    return [i for i, p in enumerate(side.pieces) if is_text(p) and i not in skip]
 
 
 def relocate(
@@ -251,7 +170,9 @@ def relocate(
     """Move disputed runs of paragraphs (``roots`` is updated in place); returns the moved
     pieces per side. ``sides`` has keys "a" and "b"; ``skip`` holds duplicates."""
     other = {"a": "b", "b": "a"}
-    bags = _Bags(sides, roots, skip)  # a duplicate's words say nothing of where it belongs
+    bags = WordBags(
+        sides, roots, skip, partner
+    )  # a duplicate's words say nothing of where it belongs
     paras = {s: _paragraphs(sides[s], skip[s]) for s in sides}
     rank = {s: {i: k for k, i in enumerate(paras[s])} for s in sides}
     moved: dict[str, set[int]] = {"a": set(), "b": set()}
@@ -278,6 +199,8 @@ def relocate(
                     continue
                 inside = mine == [host, host] or (len(theirs) == 2 and theirs[0] == theirs[1])
                 if not inside:
+                    if _under_title(side, run[0], roots[s]):
+                        continue  # the first text under its own heading: it opens the story
                     # At an article's edge in both versions: only words can tell.
                     floor, margin = MIN_WORDS, WORDS_MARGIN
                 cands = set(theirs)
@@ -354,7 +277,7 @@ def _one_sided_around(ps: list[int], k: int, e: int, partner: dict[int, int], ro
     return out
 
 
-def _move(bags: _Bags, roots: dict, moved: dict, members: list, old, new) -> None:
+def _move(bags: WordBags, roots: dict, moved: dict, members: list, old, new) -> None:
     bags.move(members, old, new)
     for s, i in members:
         roots[s][i] = new
@@ -373,6 +296,21 @@ def _twin(
         if near and fuzz.ratio(text, other.stream[q.start : q.end]) >= 90:
             return roots_o[j]
     return None
+
+
+def _under_title(side: Side, i: int, roots: list) -> bool:
+    """Piece ``i`` is printed right under a title of its own article (bylines, datelines
+    and decks between), in the same fragment."""
+    k = i - 1
+    pieces = side.pieces
+    while k >= 0 and pieces[k].frag == pieces[i].frag and pieces[k].role in ("subtitle", "byline"):
+        k -= 1
+    return (
+        k >= 0
+        and pieces[k].frag == pieces[i].frag
+        and pieces[k].role == "title"
+        and roots[k] == roots[i]
+    )
 
 
 def _hole(prev: int, nxt: int, partner: dict[int, int], rank_o: dict[int, int]) -> bool:

@@ -41,38 +41,3 @@ def rejoin_titled(
         # text) goes back to the rest of its story.
         if (sub_a[x][1] == 0 and gy in a_cut) or (sub_b[y][1] == 0 and gx in b_cut):
             uf.union(("a", sub_a[x]), ("b", sub_b[y]))
-
-
-_HEAD_ROLES = frozenset({"title", "subtitle", "byline", "caption", "noise"})
-
-
-def rejoin_heads(
-    uf: UnionFind, a: Side, b: Side, pairs: list[tuple[int, int, int]], sub_a: list, sub_b: list
-) -> None:
-    """A part of only a title block (a heading and its deck, cut from the story's text by a
-    byline opening the text) whose title pairs with a title of the other version, where
-    the part right after it went to that title's article: one article. A line counts as
-    the block's where either version prints it in a title block (a deck one version sets
-    as plain text)."""
-    partner = {"a": {x: y for x, y, _ in pairs}, "b": {y: x for x, y, _ in pairs}}
-    sides, subs = {"a": a, "b": b}, {"a": sub_a, "b": sub_b}
-    for x, y, _n in pairs:
-        if a.pieces[x].role != "title" or b.pieces[y].role != "title":
-            continue
-        for s, o, i, j in (("a", "b", x, y), ("b", "a", y, x)):
-            side, other, sub = sides[s], sides[o], subs[s]
-            gy = uf.find((o, subs[o][j]))
-            if uf.find((s, sub[i])) == gy:
-                continue
-            lo, hi = i, i
-            while lo > 0 and sub[lo - 1] == sub[i]:
-                lo -= 1
-            while hi < len(sub) and sub[hi] == sub[i]:
-                hi += 1
-            head = all(
-                side.pieces[m].role in _HEAD_ROLES
-                or (m in partner[s] and other.pieces[partner[s][m]].role in _HEAD_ROLES)
-                for m in range(lo, hi)
-            )
-            if head and hi < len(sub) and uf.find((s, sub[hi])) == gy:
-                uf.union((s, sub[i]), (o, subs[o][j]))

@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(argv) == 2:
         print(json.dumps(_run(argv[0], argv[1])))
         return 0
-    from reviewer.bench import print_figures
+    from reviewer.figures import print_figures
 
     print_figures(measure_keys())
     return 0

@@ -168,7 +168,7 @@ def measure_ui(left_path: str, right_path: str, decisions: int = 300) -> dict[st
 def big_pair(folder: Path, size: int = 1_000_000) -> tuple[Path, Path]:
     """A generated pair of about ``size`` bytes per side, written to ``folder``."""
     try:
-        from reviewer.core.synth import make_pair
+        from reviewer.dev.synth import make_pair
 
         left, right = make_pair(size, seed=0)
     except ImportError:  # no generator: the sample, many times over
@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "--child":
         print(json.dumps(_child(argv[1], argv[2], int(argv[3]))))
         return 0
-    from reviewer.bench import print_figures
+    from reviewer.figures import print_figures
 
     print_figures(measure_ui_suite())
     return 0

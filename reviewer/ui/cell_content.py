@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 
-from reviewer.core.merge import is_unit_item
+from reviewer.core.review.merge import is_unit_item
 from reviewer.ui.parallel_model import MERGED, SIDES, ParallelModel
 from reviewer.ui.textlayout import Span
 from reviewer.ui.theme import Theme

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
-from reviewer.core.session import ReviewSession
+from reviewer.core.review.session import ReviewSession
 from reviewer.ui import theme
 from reviewer.ui.cell_content import role_word, state_word
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
-from reviewer.core.unit_edit import EditContext
+from reviewer.core.review.unit_edit import EditContext
 
 HINT_HEIGHT = 40  # room for the hint: two short lines
 

@@ -14,9 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from reviewer.core import bulk, unit_edit
-from reviewer.core.session import ReviewItem, ReviewSession
-from reviewer.core.unit_edit import EditContext
+from reviewer.core.review import bulk, unit_edit
+from reviewer.core.review.session import ReviewItem, ReviewSession
+from reviewer.core.review.unit_edit import EditContext
 from reviewer.ui import tasks
 from reviewer.ui.store_thread import StoreThread, ThreadedSink
 from reviewer.ui.tasks import Progress
@@ -233,7 +233,7 @@ class ReviewController(QObject):
     def flush(self) -> None:
         self.store.flush()
 
-    # --- commands (handler names from actions.py) ----------------------------------------
+    # --- commands (handler names from command_table) -----------------------------------
     @property
     def current(self) -> ReviewItem | None:
         return self.session.current if self.session else None

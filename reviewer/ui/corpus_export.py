@@ -31,7 +31,7 @@ def run_corpus_export(
     force: bool = False,
 ) -> None:
     from reviewer.core.corpus.export import CorpusUnresolvedError, export_corpus
-    from reviewer.core.export import ExportError
+    from reviewer.core.export.files import ExportError
 
     pages, project = mode.ready_pages(), mode.project
     if project is None:

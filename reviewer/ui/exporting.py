@@ -27,7 +27,7 @@ def run_export(
     window: MainWindow, out_dir: str, prefer: str | None = None, force: bool = False
 ) -> None:
     """Export the open review to ``out_dir``; answers come back on the UI thread."""
-    from reviewer.core.export import ExportError, UnresolvedError
+    from reviewer.core.export.files import ExportError, UnresolvedError
     from reviewer.core.project import export_review
 
     c = window.controller

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from reviewer.core.export import article_filename, build_articles
-from reviewer.core.merge import final_text
-from reviewer.core.session import ReviewSession
+from reviewer.core.export.files import article_filename, build_articles
+from reviewer.core.review.merge import final_text
+from reviewer.core.review.session import ReviewSession
 
 if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow

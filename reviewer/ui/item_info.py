@@ -8,10 +8,10 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from reviewer.core import bulk
-from reviewer.core.describe import duplicate_note, suggestion_note
-from reviewer.core.merge import unit_kept_by_default
-from reviewer.core.session import ReviewSession
+from reviewer.core.review import bulk
+from reviewer.core.review.describe import duplicate_note, suggestion_note
+from reviewer.core.review.merge import unit_kept_by_default
+from reviewer.core.review.session import ReviewSession
 from reviewer.ui import theme
 from reviewer.ui.cell_content import role_word
 from reviewer.ui.reasons import reason_text

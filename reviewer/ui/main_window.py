@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.ui.actions import ActionId, build_actions, fill_menus, load_key_overrides
+from reviewer.ui.actions import build_actions, fill_menus
+from reviewer.ui.command_table import ActionId
 from reviewer.ui.conflict_list import ConflictList, kind_text
 from reviewer.ui.controller import Change, ReviewController
 from reviewer.ui.corpus_mode import CorpusMode
 from reviewer.ui.file_preview import PreviewCommands
 from reviewer.ui.item_info import ItemInfo
+from reviewer.ui.keymap import load_key_overrides
 from reviewer.ui.panels import CheatSheet, FindBar, RawPane
 from reviewer.ui.parallel_model import LEFT, MERGED, RIGHT, SIDES, ParallelModel, source_label
 from reviewer.ui.parallel_view import ParallelView
@@ -276,7 +278,7 @@ class MainWindow(QMainWindow):
                 s, s.unit_of(cur) if cur else None, s.conflict_of(cur) if cur else None
             )
 
-    # --- window commands (handler names from actions.py) -----------------------------------
+    # --- window commands (handler names from command_table) ------------------------------
     def set_unresolved_only(self, on: bool) -> None:
         self.conflicts.list_model.set_unresolved_only(on)
         s = self.controller.session

@@ -1,6 +1,6 @@
 """The merged result, as it grows: what export will write, each reading marked by its origin.
 
-``merged_spans`` mirrors ``reviewer.core.merge.merge_unit`` but also says where each chosen
+``merged_spans`` mirrors ``reviewer.core.review.merge.merge_unit`` but also says where each chosen
 reading sits in the merged text; if the two ever disagree (the core changed), the core's text
 wins and the marks are left out, so the pane can be wrong only in colour, never in content.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from reviewer.core.merge import Decision, final_text, is_unit_item, merge_unit
 from reviewer.core.model import Unit
+from reviewer.core.review.merge import Decision, final_text, is_unit_item, merge_unit
 
 UNDECIDED_SEP = "｜"  # between the two readings of an undecided conflict
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.describe import raw_span
 from reviewer.core.model import Conflict, Unit
-from reviewer.core.session import ReviewSession
+from reviewer.core.review.describe import raw_span
+from reviewer.core.review.session import ReviewSession
 from reviewer.ui import theme
 from reviewer.ui.actions import cheat_sheet_html
 from reviewer.ui.parallel_model import source_label

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reviewer.core.model import Alignment, Article, Unit
-from reviewer.core.session import ReviewSession
+from reviewer.core.review.session import ReviewSession
 from reviewer.ui.merged_view import MergedCell, merged_spans
 
 LEFT, RIGHT, MERGED = 0, 1, 2

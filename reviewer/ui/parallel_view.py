@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.unit_edit import EditContext
+from reviewer.core.review.unit_edit import EditContext
 from reviewer.ui import theme
 from reviewer.ui.cell_content import Cell, cell_for
 from reviewer.ui.context_editor import HINT_HEIGHT, ContextEditor, is_swap_key

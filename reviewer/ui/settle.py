@@ -2,7 +2,7 @@
 defaults), each after one confirmation that says how many items it decides; the status
 text that tells conflicts from triage; and the "everything is settled" offer to export.
 
-The decisions themselves are made by the core (``reviewer.core.bulk``) through the
+The decisions themselves are made by the core (``reviewer.core.review.bulk``) through the
 controller, as one undo step each.
 """
 
@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
-from reviewer.core import bulk
-from reviewer.core.session import ReviewSession, Status
+from reviewer.core.review import bulk
+from reviewer.core.review.session import ReviewSession, Status
 
 if TYPE_CHECKING:
     from reviewer.ui.main_window import MainWindow
@@ -35,7 +35,7 @@ def status_text(st: Status) -> str:
 
 
 class SettleCommands(QObject):
-    """Window commands (handler names in actions.py) that ask before deciding many items."""
+    """Window commands (handler names in command_table) that ask before deciding many items."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)

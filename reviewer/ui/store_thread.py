@@ -12,7 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from reviewer.core.merge import Decision
+from reviewer.core.review.merge import Decision
 
 T = TypeVar("T")
 

@@ -1,4 +1,4 @@
-"""Window commands that fix the structure by hand (core/structure.py through the session).
+"""Window commands that fix the structure by hand (core/review/structure.py through the session).
 
 They act on the *structure unit*: the unit of the current review item, or a unit picked
 with Ctrl+Up/Ctrl+Down (rows without conflicts have no review item to land on). Each
@@ -14,11 +14,11 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from reviewer.core.model import ROLES, Unit
-from reviewer.core.structure import pair_candidates
+from reviewer.core.review.structure import pair_candidates
 from reviewer.ui.controller import Change
 
 if TYPE_CHECKING:
-    from reviewer.core.session import ReviewSession
+    from reviewer.core.review.session import ReviewSession
     from reviewer.ui.main_window import MainWindow
 
 

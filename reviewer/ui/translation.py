@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from reviewer.core.paths import TRANSLATIONS
-from reviewer.ui.actions import keys_file
+from reviewer.ui.keymap import keys_file
 
 LANGUAGES = ("en", "zh_CN")
 DEFAULT = "en"

@@ -11,12 +11,14 @@ import pytest
 from builders import make_alignment, make_unit
 
 from reviewer.cli import main
-from reviewer.core import bulk, paths
-from reviewer.core.merge import Decision
+from reviewer.core import paths
 from reviewer.core.model import Alignment, Conflict, Suggestion
 from reviewer.core.pipeline import align_files
-from reviewer.core.session import ReviewSession
-from reviewer.core.store import SCHEMA_VERSION, ItemInfo, Project
+from reviewer.core.review import bulk
+from reviewer.core.review.merge import Decision
+from reviewer.core.review.session import ReviewSession
+from reviewer.core.store.database import ItemInfo, Project
+from reviewer.core.store.fileformat import SCHEMA_VERSION
 
 LEFT, RIGHT = str(paths.SAMPLE_LEFT), str(paths.SAMPLE_RIGHT)
 

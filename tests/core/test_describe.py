@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from builders import make_alignment, make_unit
 
-from reviewer.core.describe import duplicate_note, raw_span, suggestion_note
 from reviewer.core.model import Suggestion
+from reviewer.core.review.describe import duplicate_note, raw_span, suggestion_note
 
 
 def test_duplicate_says_where_the_original_is_and_how_the_copies_differ() -> None:

@@ -13,18 +13,18 @@ import pytest
 from builders import make_alignment, make_unit
 
 from reviewer.core import atomic
-from reviewer.core.export import (
+from reviewer.core.export.files import (
     ExportError,
     ProjectRef,
     UnresolvedError,
     article_filename,
-    export,
     render,
     safe_title,
     unresolved,
 )
-from reviewer.core.merge import Decision
+from reviewer.core.export.writing import export
 from reviewer.core.model import Alignment
+from reviewer.core.review.merge import Decision
 
 
 def _article_one() -> list:

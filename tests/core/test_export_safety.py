@@ -12,9 +12,10 @@ import pytest
 from builders import make_alignment, make_unit
 
 from reviewer.core import atomic, filesystem
-from reviewer.core.export import DECISIONS_CSV, MANIFEST, ExportError, export
-from reviewer.core.merge import Decision
+from reviewer.core.export.files import DECISIONS_CSV, MANIFEST, ExportError
+from reviewer.core.export.writing import export
 from reviewer.core.model import Alignment
+from reviewer.core.review.merge import Decision
 from reviewer.core.sanitize import csv_cell
 
 

@@ -8,11 +8,11 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reviewer.core.merge import Decision, is_unit_item, merge_unit
 from reviewer.core.model import Alignment, Source
 from reviewer.core.pipeline import align_sources
-from reviewer.core.synth import make_small_pair
+from reviewer.core.review.merge import Decision, is_unit_item, merge_unit
 from reviewer.core.text import canon
+from reviewer.dev.synth import make_small_pair
 
 SETTINGS = settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True

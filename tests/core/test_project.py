@@ -15,7 +15,6 @@ from builders import make_alignment, make_unit
 
 from reviewer.core import paths
 from reviewer.core import project as project_mod
-from reviewer.core.merge import Decision
 from reviewer.core.model import Alignment, Source
 from reviewer.core.project import (
     ProjectError,
@@ -28,8 +27,9 @@ from reviewer.core.project import (
     reattach,
 )
 from reviewer.core.read import ReadError
-from reviewer.core.session import ReviewSession
-from reviewer.core.store import Project, StoredDecision
+from reviewer.core.review.merge import Decision
+from reviewer.core.review.session import ReviewSession
+from reviewer.core.store.database import Project, StoredDecision
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -18,7 +18,7 @@ from reviewer.core.project import (
     default_project_path,
     open_review,
 )
-from reviewer.core.store import Project
+from reviewer.core.store.database import Project
 
 
 def _sha(path: Path) -> str:
@@ -196,7 +196,7 @@ def test_a_project_path_sqlite_cannot_open_is_a_clear_error(pair, tmp_path: Path
 
 
 def test_descriptors_of_deleted_projects_are_not_kept(tmp_path: Path) -> None:
-    from reviewer.core import projectfile
+    from reviewer.core.store import projectfile
 
     for n in range(5):
         p = tmp_path / f"p{n}.reviewer"

@@ -13,14 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.merge import Decision
-from reviewer.core.store import (
-    APPLICATION_ID,
-    SCHEMA_VERSION,
-    ItemInfo,
-    Project,
-    ProjectError,
-)
+from reviewer.core.review.merge import Decision
+from reviewer.core.store.database import ItemInfo, Project
+from reviewer.core.store.fileformat import APPLICATION_ID, SCHEMA_VERSION, ProjectError
 
 
 def _digest(p: Path) -> str:
@@ -164,7 +159,7 @@ def test_second_open_in_the_same_process_is_locked(proj_path: Path) -> None:
 _HOLDER = """
 import sys
 import threading
-from reviewer.core.store import Project
+from reviewer.core.store.database import Project
 p = Project.open(sys.argv[1])
 print("open", flush=True)
 sys.stdin.readline()

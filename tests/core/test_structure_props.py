@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 
 from reviewer.core.model import Alignment, Source
 from reviewer.core.pipeline import align_sources
-from reviewer.core.session import ReviewSession
-from reviewer.core.store import Project
-from reviewer.core.structure import KINDS, apply_edits
-from reviewer.core.synth import make_small_pair
+from reviewer.core.review.session import ReviewSession
+from reviewer.core.review.structure import KINDS, apply_edits
+from reviewer.core.store.database import Project
 from reviewer.core.text import canon
+from reviewer.dev.synth import make_small_pair
 
 SETTINGS = settings(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True

@@ -169,7 +169,7 @@ def test_suggestions_leave_an_alignment_without_conflicts_alone() -> None:
 def test_swapping_the_sources_mirrors_the_suggestions(seed: int) -> None:
     from reviewer.core.model import Source
     from reviewer.core.pipeline import align_sources
-    from reviewer.core.synth import make_small_pair
+    from reviewer.dev.synth import make_small_pair
 
     left, right = make_small_pair(seed)
     a, b = Source("l", "0" * 64, left), Source("r", "1" * 64, right)

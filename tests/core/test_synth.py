@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from reviewer.core.synth import SynthPair, make_pair, make_small_pair, make_small_truth, make_truth
+from reviewer.dev.synth import SynthPair, make_pair, make_small_pair, make_small_truth, make_truth
 
 CJK = "\u4e00-\u9fff"
 

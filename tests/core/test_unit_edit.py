@@ -9,13 +9,13 @@ import shutil
 from pathlib import Path
 
 from reviewer.core import paths
-from reviewer.core.export import build_articles
-from reviewer.core.merge import Decision, merge_unit
+from reviewer.core.export.files import build_articles
 from reviewer.core.model import Alignment, Unit
 from reviewer.core.pipeline import align_files
 from reviewer.core.project import export_review, open_review
-from reviewer.core.session import ReviewSession
-from reviewer.core.unit_edit import context, edit_unit, paragraphs
+from reviewer.core.review.merge import Decision, merge_unit
+from reviewer.core.review.session import ReviewSession
+from reviewer.core.review.unit_edit import context, edit_unit, paragraphs
 
 
 @functools.cache
@@ -112,7 +112,7 @@ def test_final_text_is_saved_reopened_and_exported_headless(tmp_path: Path) -> N
 
 
 def test_tei_and_csv_write_the_final_text() -> None:
-    from reviewer.core.export import render
+    from reviewer.core.export.files import render
 
     s = ReviewSession(_sample())
     u = _conflicted(s)

@@ -14,7 +14,8 @@ from reviewer.core.corpus.pages import open_page
 from reviewer.core.corpus.store import CorpusProject
 from reviewer.core.paths import SAMPLE_LEFT, SAMPLE_RIGHT
 from reviewer.core.pipeline import align_files
-from reviewer.core.store import Project, ProjectError
+from reviewer.core.store.database import Project
+from reviewer.core.store.fileformat import ProjectError
 
 PAGES = ("2025-07-18/p01", "2025-07-18/p02", "2025-07-19/p01")  # conftest.py
 

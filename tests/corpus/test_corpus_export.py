@@ -13,7 +13,7 @@ from reviewer.cli import main
 from reviewer.core.corpus.export import accept_suggestions
 from reviewer.core.corpus.pages import open_page
 from reviewer.core.corpus.store import CorpusProject
-from reviewer.core.export import render
+from reviewer.core.export.files import render
 
 PAGES = ("2025-07-18/p01", "2025-07-18/p02", "2025-07-19/p01")  # conftest.py
 

@@ -126,7 +126,8 @@ def _their_wal(folder: Path) -> Path:
 
 
 def _ours(folder: Path, name: str, version: int = 1) -> Path:
-    from reviewer.core.store import APPLICATION_ID, Project
+    from reviewer.core.store.database import Project
+    from reviewer.core.store.fileformat import APPLICATION_ID
 
     p = folder / name
     Project.create(p, {"left_path": "/nowhere/a", "right_path": "/nowhere/b"}).close()

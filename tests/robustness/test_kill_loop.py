@@ -20,11 +20,12 @@ from pathlib import Path
 import pytest
 from bad_inputs import good_pair
 
-from reviewer.core import atomic, store
-from reviewer.core.export import export
+from reviewer.core import atomic
+from reviewer.core.export.writing import export
 from reviewer.core.pipeline import align_files
 from reviewer.core.project import default_project_path, open_review
-from reviewer.core.store import Project
+from reviewer.core.store import database as store
+from reviewer.core.store.database import Project
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 # The long versions are marked slow, left out of the default run: pytest -m slow tests/robustness

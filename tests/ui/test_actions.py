@@ -7,16 +7,10 @@ from pathlib import Path
 
 from PySide6.QtGui import QKeySequence
 
-from reviewer.ui.actions import (
-    ACTIONS,
-    ActionId,
-    cheat_sheet_html,
-    duplicate_keys,
-    effective_keys,
-    keys_file,
-    load_key_overrides,
-)
+from reviewer.ui.actions import cheat_sheet_html
+from reviewer.ui.command_table import ACTIONS, ActionId
 from reviewer.ui.controller import ReviewController
+from reviewer.ui.keymap import duplicate_keys, effective_keys, keys_file, load_key_overrides
 from reviewer.ui.main_window import MainWindow
 
 

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from reviewer.core.synth import make_small_pair
+from reviewer.dev.synth import make_small_pair
 from reviewer.ui import app as app_mod
 from reviewer.ui import corpus_mode, tasks
-from reviewer.ui.actions import ActionId, cheat_sheet_html
+from reviewer.ui.actions import cheat_sheet_html
+from reviewer.ui.command_table import ActionId
 from reviewer.ui.main_window import MainWindow
 
 K = Qt.Key

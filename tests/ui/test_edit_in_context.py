@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from steps import SHOTS, export_files
 
-from reviewer.core.merge import Decision, merge_unit
-from reviewer.core.session import ReviewSession
-from reviewer.core.unit_edit import edit_unit
+from reviewer.core.review.merge import Decision, merge_unit
+from reviewer.core.review.session import ReviewSession
+from reviewer.core.review.unit_edit import edit_unit
 from reviewer.ui.context_editor import ContextEditor
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.parallel_model import MERGED

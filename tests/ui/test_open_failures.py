@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reviewer.core import project as project_mod
 from reviewer.core.project import default_project_path
-from reviewer.core.store import Project
+from reviewer.core.store.database import Project
 from reviewer.ui.settle import status_text
 
 

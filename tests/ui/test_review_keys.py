@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from reviewer.core import bulk
+from reviewer.core.review import bulk
 from reviewer.ui.main_window import MainWindow
 from reviewer.ui.parallel_model import MERGED
 from reviewer.ui.settle import status_text

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from reviewer.core import bulk
-from reviewer.ui.actions import ActionId
+from reviewer.core.review import bulk
+from reviewer.ui.command_table import ActionId
 from reviewer.ui.main_window import MainWindow
 
 K = Qt.Key

@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from steps import SHOTS, export_files
 
-from reviewer.core.structure import StructureEdit, apply_edits, keys_by_id, pair_candidates
-from reviewer.ui.actions import ActionId, duplicate_keys, effective_keys
+from reviewer.core.review.structure import StructureEdit, apply_edits, keys_by_id, pair_candidates
+from reviewer.ui.command_table import ActionId
+from reviewer.ui.keymap import duplicate_keys, effective_keys
 
 
 class Steps:

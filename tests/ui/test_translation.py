@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
 from reviewer.core.paths import SAMPLE_LEFT, SAMPLE_RIGHT, TRANSLATIONS
-from reviewer.core.session import Status
+from reviewer.core.review.session import Status
 from reviewer.dev import translations as dev
 from reviewer.ui import app as app_mod
 from reviewer.ui import translation
@@ -179,8 +179,8 @@ def test_core_notes_are_said_in_chinese_and_unchanged_in_english(qapp) -> None:
 
 def test_every_note_on_the_sample_has_a_known_shape(qapp) -> None:
     """The core's own notes on the real sample all match a shape (none stays English)."""
-    from reviewer.core.describe import duplicate_note, suggestion_note
     from reviewer.core.pipeline import align_files
+    from reviewer.core.review.describe import duplicate_note, suggestion_note
 
     alignment = align_files(SAMPLE_LEFT, SAMPLE_RIGHT)
     notes = {

@@ -4,7 +4,7 @@ An AST scan: a string with letters in it, passed to something that puts text on 
 widget constructor, setText, showMessage, a message box, a file dialog's caption, a status
 signal...) or returned as a model's display data, must sit inside ``tr()``,
 ``QCoreApplication.translate()`` or ``QT_TR_NOOP``/``QT_TRANSLATE_NOOP``. Action labels and
-menu titles in actions.py must be marked with ``QT_TR_NOOP``.
+menu titles in command_table.py must be marked with ``QT_TR_NOOP``.
 """
 
 from __future__ import annotations
@@ -113,19 +113,19 @@ w.setObjectName("find_bar")
 
 
 def test_action_labels_and_menus_are_marked() -> None:
-    tree = ast.parse((UI / "actions.py").read_text("utf-8"))
+    tree = ast.parse((UI / "command_table.py").read_text("utf-8"))
     labels = menus = 0
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and _name(node.func) == "ActionSpec":
             label = node.args[1]
             assert isinstance(label, ast.Call) and _name(label.func) == "QT_TR_NOOP", (
-                f"actions.py:{node.lineno}: wrap the label in QT_TR_NOOP(...)"
+                f"command_table.py:{node.lineno}: wrap the label in QT_TR_NOOP(...)"
             )
             labels += 1
         if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "MENUS":
             for elt in node.value.elts:  # type: ignore[attr-defined]
                 assert isinstance(elt, ast.Call) and _name(elt.func) == "QT_TR_NOOP"
                 menus += 1
-    from reviewer.ui.actions import ACTIONS, MENUS
+    from reviewer.ui.command_table import ACTIONS, MENUS
 
     assert labels == len(ACTIONS) and menus == len(MENUS)

@@ -57,8 +57,8 @@ def init_worker() -> None:
 
 def count(alignment: Alignment) -> PageCounts:
     """What the page list shows without decoding the page again."""
-    from reviewer.core.export import unresolved
-    from reviewer.core.session import ReviewSession
+    from reviewer.core.export.files import unresolved
+    from reviewer.core.review.session import ReviewSession
 
     session = ReviewSession(alignment)
     units = [u for a in alignment.articles for u in a.units]

@@ -17,9 +17,9 @@ from pathlib import Path
 from reviewer.core.corpus.pairing import CorpusError, Pairing, pair_folders
 from reviewer.core.corpus.prealign import AlignOutcome, file_sha256, open_corpus, prealign
 from reviewer.core.corpus.store import CorpusProject, default_corpus_path
-from reviewer.core.export import ExportError
+from reviewer.core.export.files import ExportError
 from reviewer.core.model import ENGINE_VERSION
-from reviewer.core.store import ProjectError
+from reviewer.core.store.fileformat import ProjectError
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

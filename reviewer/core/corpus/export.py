@@ -17,10 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer.core import bulk
 from reviewer.core.atomic import replace_dir
 from reviewer.core.corpus.store import CorpusProject
-from reviewer.core.export import (
+from reviewer.core.export.files import (
     DECISIONS_CSV,
     EXPORT_VERSION,
     JSONL,
@@ -33,9 +32,10 @@ from reviewer.core.export import (
     render,
     unresolved,
 )
-from reviewer.core.merge import Decision
 from reviewer.core.model import Alignment
-from reviewer.core.session import ReviewSession
+from reviewer.core.review import bulk
+from reviewer.core.review.merge import Decision
+from reviewer.core.review.session import ReviewSession
 
 
 class CorpusUnresolvedError(Exception):

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reviewer.core.corpus.store import CorpusProject, PageSink
-from reviewer.core.export import unresolved
-from reviewer.core.merge import Decision
+from reviewer.core.export.files import unresolved
 from reviewer.core.model import Alignment
 from reviewer.core.project import Reattached, item_infos, reattach
-from reviewer.core.session import ReviewSession
+from reviewer.core.review.merge import Decision
+from reviewer.core.review.session import ReviewSession
 
 
 @dataclass

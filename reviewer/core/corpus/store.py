@@ -16,16 +16,10 @@ from pathlib import Path
 
 from reviewer.core.corpus.batch import PageResult
 from reviewer.core.corpus.codec import from_blob
-from reviewer.core.merge import Decision
 from reviewer.core.model import Alignment
-from reviewer.core.store import (
-    CORPUS_APPLICATION_ID,
-    ItemInfo,
-    Project,
-    ProjectError,
-    StoredDecision,
-    _now,
-)
+from reviewer.core.review.merge import Decision
+from reviewer.core.store.database import ItemInfo, Project, StoredDecision
+from reviewer.core.store.fileformat import CORPUS_APPLICATION_ID, ProjectError, utc_now
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -180,7 +174,7 @@ class CorpusProject(Project):
                 r.counts.items,
                 conflicts_left,
                 items_left,
-                _now(),
+                utc_now(),
             ),
         )
         has = c.execute("SELECT 1 FROM decision WHERE page = ? LIMIT 1", (r.page,)).fetchone()
@@ -245,7 +239,7 @@ class PageSink:
         self._items = items
 
     def save_decision(self, key: str, decision: Decision | None) -> None:
-        now, who, info = _now(), self.project.user, self._items.get(key)
+        now, who, info = utc_now(), self.project.user, self._items.get(key)
         with self.project._tx("the decision") as conn:
             if decision is None:
                 conn.execute("DELETE FROM decision WHERE page = ? AND key = ?", (self.page, key))
@@ -341,7 +335,7 @@ class PageSink:
 
 def is_corpus_project(path: str | Path) -> bool:
     """Does ``path`` hold a corpus project (the SQLite header's application id)?"""
-    from reviewer.core.projectfile import read_header
+    from reviewer.core.store.projectfile import read_header
 
     head = read_header(path, 72)  # a FIFO or device is not read: no hang
     return len(head) == 72 and int.from_bytes(head[68:72], "big") == CORPUS_APPLICATION_ID

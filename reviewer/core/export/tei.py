@@ -17,15 +17,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from reviewer import __version__
-from reviewer.core.export import (
+from reviewer.core.export.files import (
     ArticleText,
     _clean,
     _one_line,
     article_filename,
     build_articles,
 )
-from reviewer.core.merge import Decision, is_unit_item, merge_unit
 from reviewer.core.model import Alignment, Article, Conflict, Unit
+from reviewer.core.review.merge import Decision, is_unit_item, merge_unit
 from reviewer.core.text import DATELINE
 
 TEI_FORMATS = ("tei", "tei-app")
@@ -99,7 +99,7 @@ class _App:
 def _pieces(unit: Unit, decisions: Mapping[str, Decision], prefer: str | None) -> list[str | _App]:
     """The merged text of a two-sided unit as plain runs and one ``_App`` per conflict.
 
-    Mirrors ``merge.merge_unit`` (same base side, same splices); export_tei's tests check
+    Mirrors ``merge.merge_unit`` (same base side, same splices); its tests (test_export_tei) check
     that the joined pieces equal its text.
     """
     assert unit.left is not None and unit.right is not None

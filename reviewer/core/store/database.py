@@ -8,8 +8,7 @@ as long as the project is open. A second instance gets "database is locked" and 
 message; the operating system drops the lock when a process dies, so a killed instance
 never blocks reopening.
 
-A file that is not ours, is corrupt or comes from a newer version is reported and never
-written to: it is validated inside a read transaction before anything is changed.
+Its format, and the checks made before it is used, are in ``fileformat``.
 """
 
 from __future__ import annotations
@@ -18,69 +17,25 @@ import getpass
 import os
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
-from reviewer.core import filesystem, projectfile
-from reviewer.core.merge import ORIGINS, Decision
-from reviewer.core.structure import StructureEdit
-
-SCHEMA_VERSION = 3  # 2: decision.origin (editor, suggestion, preference, default); 3: structure
-APPLICATION_ID = 0x52565752  # "RVWR": tells our databases from any other SQLite file
-CORPUS_APPLICATION_ID = 0x52565743  # "RVWC": a corpus project (reviewer.core.corpus.store)
-_KINDS = {APPLICATION_ID: "a project of one pair", CORPUS_APPLICATION_ID: "a corpus project"}
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_TABLES = frozenset({"meta", "decision", "event"})
-
-_SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE decision (
-    key TEXT PRIMARY KEY,      -- review item id: conflict id or unit id
-    choice TEXT NOT NULL,
-    text TEXT,                 -- the typed reading of an edit
-    content_key TEXT,          -- readings + a little context: re-attaches after re-alignment
-    ord INTEGER,               -- item position when decided: orders equal content keys
-    left TEXT,                 -- readings when decided, to list decisions that no longer apply
-    right TEXT,
-    who TEXT NOT NULL,
-    at TEXT NOT NULL,
-    origin TEXT NOT NULL DEFAULT 'editor'  -- who chose: editor, suggestion, preference, default
-);
-CREATE INDEX decision_content ON decision(content_key);
-CREATE TABLE structure (       -- structure edits by hand, in order (core/structure.py)
-    seq INTEGER PRIMARY KEY,
-    edit TEXT NOT NULL         -- StructureEdit as JSON, keyed by unit content
-);
-CREATE TABLE event (           -- audit log: every change, undo and redo included
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    key TEXT NOT NULL,
-    choice TEXT,               -- NULL: the decision was withdrawn
-    text TEXT,
-    who TEXT NOT NULL,
-    at TEXT NOT NULL
-);
-"""
-
-
-class ProjectError(Exception):
-    """The project file cannot be used; the message names the file and the problem."""
-
-    def __init__(self, path: str | Path, problem: str) -> None:
-        self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
-
-
-class ProjectReadOnly(ProjectError):
-    """The project (or its folder) cannot be written: it can be viewed, or copied."""
-
-
-def _problem(p: Path, e: projectfile.FileProblem) -> ProjectError:
-    return (ProjectReadOnly if e.read_only else ProjectError)(p, e.problem)
+from reviewer.core import filesystem
+from reviewer.core.review.merge import ORIGINS, Decision
+from reviewer.core.review.structure import StructureEdit
+from reviewer.core.store import fileformat, projectfile
+from reviewer.core.store.fileformat import (
+    APPLICATION_ID,
+    KINDS,
+    OPEN_ELSEWHERE,
+    SCHEMA,
+    TABLES,
+    ProjectError,
+    ProjectReadOnly,
+    utc_now,
+)
 
 
 @dataclass(frozen=True)
@@ -109,23 +64,11 @@ def _origin(value: str | None) -> str:
     return value if value in ORIGINS else "editor"
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
 def _user() -> str:
     try:
         return getpass.getuser()
     except (OSError, KeyError, ImportError):  # no login name (containers, services)
         return "unknown"
-
-
-_OPEN_ELSEWHERE = "the project is open in another Reviewer window or process; close it there"
-
-
-def _is_locked(e: sqlite3.Error) -> bool:
-    msg = str(e).lower()
-    return "locked" in msg or "busy" in msg
 
 
 class Project:
@@ -134,8 +77,8 @@ class Project:
     # A corpus project subclasses this for the same opening, locking and validation with
     # its own tables; the application id tells the two kinds apart.
     APPLICATION_ID = APPLICATION_ID
-    SCHEMA = _SCHEMA
-    TABLES = _TABLES
+    SCHEMA = SCHEMA
+    TABLES = TABLES
 
     def __init__(
         self,
@@ -182,39 +125,8 @@ class Project:
             raise ProjectReadOnly(p, "cannot create the project: its folder is read-only")
         with filesystem.folder_lock(p.parent):
             projectfile.remove_stale_temps(p)
-            cls._build(p, meta)
+            fileformat.build(p, meta, cls.APPLICATION_ID, cls.SCHEMA)
         return cls.open(p, user)
-
-    @classmethod
-    def _build(cls, p: Path, meta: Mapping[str, str]) -> None:
-        # Built under a temporary name (never longer than the project's) and renamed, so a
-        # crash never leaves a half-made file; a killed run's leftovers go on the next create.
-        tmp = p.with_name(filesystem.side_name(p.name, ".tmp"))
-        try:
-            conn = sqlite3.connect(tmp, isolation_level=None)
-            try:
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute(f"PRAGMA application_id={cls.APPLICATION_ID}")
-                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-                conn.execute("BEGIN")
-                for stmt in cls.SCHEMA.split(";"):
-                    if stmt.strip():
-                        conn.execute(stmt)
-                rows = {"project_id": uuid.uuid4().hex, "created_at": _now(), **meta}
-                conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(rows.items()))
-                conn.execute("COMMIT")
-            finally:
-                conn.close()  # last connection: checkpoints and removes the -wal file
-            if filesystem.exists(p):
-                raise ProjectError(p, "a file appeared there meanwhile; it was left untouched")
-            os.replace(tmp, p)
-        except sqlite3.Error as e:
-            raise ProjectError(p, f"cannot create the project ({e})") from None
-        except OSError as e:
-            raise ProjectError(p, f"cannot create the project ({e.strerror or e})") from None
-        finally:
-            for suffix in projectfile.SIDECARS:
-                tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
 
     @classmethod
     def open(cls, path: str | Path, user: str | None = None, *, read_only: bool = False) -> Project:
@@ -226,120 +138,33 @@ class Project:
         """
         p = Path(path)
         try:
-            projectfile.check(p, cls.APPLICATION_ID, _KINDS)
+            projectfile.check(p, cls.APPLICATION_ID, KINDS)
             if not read_only:
                 projectfile.check_writable(p)
         except projectfile.FileProblem as e:
-            raise _problem(p, e) from None
+            raise fileformat.problem(p, e) from None
         if read_only:
             return cls._open_snapshot(p, user)
         if not filesystem.is_read_only(p.parent):
             with filesystem.folder_lock(p.parent):
                 projectfile.remove_stale_temps(p)
-        conn = cls._connect(p, p)
+        conn = fileformat.connect(p, p, cls.APPLICATION_ID, cls.TABLES)
         return cls(p, conn, user)
 
     @classmethod
     def _open_snapshot(cls, p: Path, user: str | None) -> Project:
         if projectfile.locked_elsewhere(p):
-            raise ProjectError(p, _OPEN_ELSEWHERE)
+            raise ProjectError(p, OPEN_ELSEWHERE)
         try:
             copy = projectfile.snapshot(p)
         except projectfile.FileProblem as e:
-            raise _problem(p, e) from None
+            raise fileformat.problem(p, e) from None
         try:
-            conn = cls._connect(copy, p)
+            conn = fileformat.connect(copy, p, cls.APPLICATION_ID, cls.TABLES)
             return cls(p, conn, user, snapshot=copy)
         except BaseException:
             projectfile.discard(copy)
             raise
-
-    @classmethod
-    def _connect(cls, db: Path, p: Path) -> sqlite3.Connection:
-        """Connect to ``db`` (the project, or a snapshot of project ``p``) and validate it."""
-        try:
-            conn = sqlite3.connect(db, timeout=0.1, isolation_level=None, check_same_thread=False)
-        except sqlite3.Error as e:
-            raise ProjectError(p, f"cannot be opened ({e})") from None
-        try:
-            # Must be set before the first access: the lock is then held until close().
-            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
-            cls._validate(p, conn)
-            cls._upgrade(p, conn)
-            conn.execute("PRAGMA synchronous=FULL")
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode=WAL")
-        except sqlite3.Error as e:
-            conn.close()
-            raise ProjectError(p, f"cannot be opened ({e})") from None
-        except BaseException:
-            conn.close()
-            raise
-        return conn
-
-    @classmethod
-    def _validate(cls, p: Path, conn: sqlite3.Connection) -> None:
-        """Read-only checks inside one transaction that also takes the exclusive lock."""
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as e:
-            if _is_locked(e):
-                raise ProjectError(p, _OPEN_ELSEWHERE) from None
-            if "readonly" in str(e).lower():
-                raise ProjectReadOnly(
-                    p, "the project is read-only; open it for viewing only, or save a copy"
-                ) from None
-            raise ProjectError(p, f"the project file is damaged ({e})") from None
-        except sqlite3.DatabaseError as e:
-            raise ProjectError(p, f"the project file is damaged ({e})") from None
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if app_id != cls.APPLICATION_ID and app_id in _KINDS:
-                want = _KINDS[cls.APPLICATION_ID]
-                raise ProjectError(p, f"this is {_KINDS[app_id]}, not {want}")
-            if app_id != cls.APPLICATION_ID:
-                raise ProjectError(p, "not a Reviewer project (another kind of SQLite database)")
-            if version > SCHEMA_VERSION:
-                raise ProjectError(
-                    p,
-                    f"made by a newer version of Reviewer (project format {version}; this "
-                    f"version reads up to {SCHEMA_VERSION}); open it with that version",
-                )
-            check = [r[0] for r in conn.execute("PRAGMA quick_check")]
-            if check != ["ok"]:
-                raise ProjectError(p, f"the project file is damaged ({'; '.join(check[:3])})")
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-            if not tables >= cls.TABLES or version < 1:
-                raise ProjectError(p, "the project file is damaged (tables are missing)")
-        except sqlite3.DatabaseError as e:
-            raise ProjectError(p, f"the project file is damaged ({e})") from None
-        finally:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-
-    @staticmethod
-    def _upgrade(p: Path, conn: sqlite3.Connection) -> None:
-        """Bring an older project to the current format: additive changes, decisions kept
-        (2: decision.origin; 3: the structure table)."""
-        if conn.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
-            return
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            cols = {r[1] for r in conn.execute("PRAGMA table_info(decision)")}
-            if "origin" not in cols:
-                conn.execute(
-                    "ALTER TABLE decision ADD COLUMN origin TEXT NOT NULL DEFAULT 'editor'"
-                )
-            conn.execute(
-                "CREATE TABLE IF NOT EXISTS structure (seq INTEGER PRIMARY KEY, edit TEXT NOT NULL)"
-            )
-            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            conn.execute("COMMIT")
-        except sqlite3.Error as e:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise ProjectError(p, f"could not upgrade the project format ({e})") from None
 
     # --- lifetime ------------------------------------------------------------------------
     @property
@@ -409,7 +234,7 @@ class Project:
 
     def save_decisions(self, changes: Sequence[tuple[str, Decision | None]]) -> None:
         """Commit many decisions in ONE transaction (a bulk action: accept all, defaults)."""
-        now = _now()
+        now = utc_now()
         with self._tx("the decision") as conn:
             for key, decision in changes:
                 self._write(conn, key, decision, now)
@@ -512,7 +337,7 @@ class Project:
                     "structure",
                     edits[-1].to_json() if edits else None,
                     self.user,
-                    _now(),
+                    utc_now(),
                 ),
             )
 

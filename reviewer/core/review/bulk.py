@@ -7,8 +7,8 @@ items it concerns, and ``ReviewSession.apply_batch`` applies them as one undo st
 
 from __future__ import annotations
 
-from reviewer.core.merge import Decision, unit_kept_by_default
-from reviewer.core.session import Change, ReviewItem, ReviewSession
+from reviewer.core.review.merge import Decision, unit_kept_by_default
+from reviewer.core.review.session import Change, ReviewItem, ReviewSession
 
 SUGGESTION_THRESHOLD = 0.9  # the default for "accept every suggestion at or above"
 

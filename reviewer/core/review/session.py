@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from reviewer.core.history import Batch, Compound, History, Step, StructureStep
-from reviewer.core.merge import Decision, MergedUnit, final_text, is_unit_item, merge_unit
 from reviewer.core.model import Alignment, Article, Conflict, Suggestion, Unit
-from reviewer.core.structure import StructureEdit, apply_edits, keys_by_id
+from reviewer.core.review.history import Batch, Compound, History, Step, StructureStep
+from reviewer.core.review.merge import Decision, MergedUnit, final_text, is_unit_item, merge_unit
+from reviewer.core.review.structure import StructureEdit, apply_edits, keys_by_id
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class ReviewSession:
         structure: Iterable[StructureEdit] = (),
     ) -> None:
         # ``base`` is the engine's alignment; ``alignment`` is it with the structure edits
-        # applied (core/structure.py): what the window shows and export writes.
+        # applied (core/review/structure.py): what the window shows and export writes.
         self.base = alignment
         self.structure: tuple[StructureEdit, ...] = tuple(structure)
         self.sink = sink

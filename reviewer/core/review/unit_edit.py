@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reviewer.core.history import Batch, Compound, Step, StructureStep
-from reviewer.core.merge import Decision, merge_with_spans
 from reviewer.core.model import Alignment, Unit
+from reviewer.core.review.history import Batch, Compound, Step, StructureStep
+from reviewer.core.review.merge import Decision, merge_with_spans
+from reviewer.core.review.session import ReviewSession
+from reviewer.core.review.structure import StructureEdit, _map_pos, apply_edits, keys_by_id
 from reviewer.core.sanitize import strip_controls
-from reviewer.core.session import ReviewSession
-from reviewer.core.structure import StructureEdit, _map_pos, apply_edits, keys_by_id
 
 
 @dataclass(frozen=True)

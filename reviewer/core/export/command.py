@@ -7,9 +7,8 @@ import sys
 from collections import defaultdict
 from typing import TextIO
 
-from reviewer.core import bulk, filesystem
-from reviewer.core.export import ExportError, ExportResult, UnresolvedError, UnresolvedItem
-from reviewer.core.merge import Decision
+from reviewer.core import filesystem
+from reviewer.core.export.files import ExportError, ExportResult, UnresolvedError, UnresolvedItem
 from reviewer.core.pipeline import align_files
 from reviewer.core.project import (
     ProjectError,
@@ -20,7 +19,9 @@ from reviewer.core.project import (
     open_review,
 )
 from reviewer.core.read import ReadError
-from reviewer.core.session import ReviewSession
+from reviewer.core.review import bulk
+from reviewer.core.review.merge import Decision
+from reviewer.core.review.session import ReviewSession
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reviewer.core.merge import Decision
-from reviewer.core.structure import StructureEdit
+from reviewer.core.review.merge import Decision
+from reviewer.core.review.structure import StructureEdit
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Batch:
 
 @dataclass(frozen=True)
 class StructureStep:
-    """One structure action: the list of structure edits before and after (core/structure.py).
+    """One structure action: the list of structure edits before and after (structure.py).
 
     The cursor is kept as an item key: item positions change with the structure.
     """

@@ -1,0 +1,1 @@
+"""What an export writes: article texts, manifest and decision log; TEI; the headless command."""
