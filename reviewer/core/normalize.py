@@ -30,6 +30,9 @@ _CLOSED = re.compile(
     r"(?:[（(][^（）()]{2,24}[电讯][）)]|[。！？…”][（(][^（）()，。]{2,12}[）)])$"
 )
 CLOSED_TAIL = _CLOSED
+# A direct quote closed by its attribution ("…辩证法。”中国城市规划学会常务理事郑德高说。"):
+# in news the quote's paragraph ends there, so a full line ending so ends its paragraph.
+_QUOTE_ATTRIBUTION = re.compile(r"[。！？…]”[^“”。，！？：；]{1,24}(?:说|表示|指出|介绍|强调)。$")
 # A line wholly in brackets ("（湖北某县委宣传部王某）"): a credit or note standing alone.
 NOTE_LINE = re.compile(r"[（(][^（）()，。]{2,24}[）)]")
 # One note or a credit and a note after it: "（周文广摄）（新华社稿）".
@@ -306,6 +309,7 @@ def _wrapped_paras(raw: str, lines: list[_Line]) -> list[Para]:
                     or bool(_PARA_START.match(nxt))
                     # "…。（李虹）": a signature or dateline in brackets closes the paragraph.
                     or bool(_CLOSED.search(stripped))
+                    or bool(_QUOTE_ATTRIBUTION.search(stripped))
                     # A line clearly wider than the column is not more of its text: a
                     # title set across columns.
                     or widths[i + 1] > col + 6

@@ -349,3 +349,18 @@ def test_the_closing_dateline_stays_at_the_end_of_the_body_with_its_brackets(
     assert "新华社北京7月18日电" not in head
     assert head.splitlines()[1] == "新华社记者 姜琳 樊曦 刘夏村"  # the opening byline stays
     assert body.endswith("\n\n（新华社北京7月18日电）\n")
+
+
+def test_the_sample_exports_the_topic_sentence_after_a_quote_as_its_own_paragraph(
+    tmp_path: Path,
+) -> None:
+    from reviewer.core import paths
+    from reviewer.core.pipeline import align_files
+
+    al = align_files(paths.SAMPLE_LEFT, paths.SAMPLE_RIGHT)
+    export(al, {}, tmp_path / "out", prefer="left")
+    paras = [
+        p for f in (tmp_path / "out").glob("*.txt") for p in f.read_text("utf-8").split("\n\n")
+    ]
+    assert any(p.endswith("中国城市规划学会常务理事郑德高说。") for p in paras)
+    assert "城市的核心是人。" in paras
