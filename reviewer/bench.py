@@ -25,9 +25,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reviewer.core.diff import tokenizer
+from reviewer.core.engine.diff import tokenizer
+from reviewer.core.engine.pipeline import align_files
 from reviewer.core.paths import SAMPLE_LEFT, SAMPLE_RIGHT
-from reviewer.core.pipeline import align_files
 from reviewer.dev.synth import make_pair
 from reviewer.figures import print_figures
 

@@ -16,13 +16,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from reviewer.core.read import MIN_PARAGRAPH_CHARS
+from reviewer.core.engine.read import MIN_PARAGRAPH_CHARS
 from reviewer.dev.synth import make_pair
 
 _PROBE = """
 import json, resource, sys, time
-from reviewer.core.pipeline import align_files
-from reviewer.core.read import ReadError
+from reviewer.core.engine.pipeline import align_files
+from reviewer.core.engine.read import ReadError
 t0 = time.perf_counter()
 try:
     align_files(sys.argv[1], sys.argv[2])

@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from reviewer.core.read import ReadError
+from reviewer.core.engine.read import ReadError
 
 EXIT_BAD_INPUT = 2
 
@@ -108,8 +108,8 @@ def version_text() -> str:
 
 def cmd_align(argv: Sequence[str]) -> int:
     args = _align_parser().parse_args(argv)
-    from reviewer.core.pipeline import align_files
-    from reviewer.core.report import summary, to_json
+    from reviewer.core.engine.pipeline import align_files
+    from reviewer.core.engine.report import summary, to_json
 
     alignment = align_files(args.left, args.right)
     if args.json:

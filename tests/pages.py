@@ -4,8 +4,8 @@ and a PDF extraction do. Imported by the tests as ``pages``."""
 
 from __future__ import annotations
 
+from reviewer.core.engine.pipeline import align_sources
 from reviewer.core.model import Alignment, Source
-from reviewer.core.pipeline import align_sources
 from reviewer.core.text import canon
 
 # Three short stories of ordinary news prose (invented for these tests).

@@ -17,8 +17,8 @@ import pytest
 
 from reviewer.cli import main
 from reviewer.core import paths
+from reviewer.core.engine.pipeline import align_files
 from reviewer.core.model import Alignment, Unit
-from reviewer.core.pipeline import align_files
 from reviewer.core.project import export_review, open_review
 from reviewer.core.review.merge import Decision, is_unit_item
 from reviewer.core.store.fileformat import SCHEMA_VERSION

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.core import filesystem, paths
+from reviewer.core.engine.pipeline import Progress, align_sources
+from reviewer.core.engine.read import read_source
 from reviewer.core.export.files import ExportResult, ProjectRef
 from reviewer.core.export.writing import export
 from reviewer.core.model import Alignment, Source, Unit, content_id
-from reviewer.core.pipeline import Progress, align_sources
-from reviewer.core.read import read_source
 from reviewer.core.review import structure
 from reviewer.core.review.merge import Decision
 from reviewer.core.review.session import ReviewSession

@@ -1,7 +1,7 @@
 """The held-out evaluation: `python -m reviewer.dev.evaluate [--split dev] [--pages 40]`.
 
 Generates page pairs (``reviewer.dev.pagegen``), aligns each with
-``reviewer.core.pipeline.align_sources`` and scores the result against the exact gold
+``reviewer.core.engine.pipeline.align_sources`` and scores the result against the exact gold
 (``reviewer.dev.score``): articles whole, titles right, shared passages in one paired unit,
 differences found as one conflict, roles, duplicates kept apart, conflicts made of layout
 alone, lossless coverage and the symmetry of titles under a LEFT/RIGHT swap. Figures are
@@ -22,8 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reviewer.core.engine.pipeline import align_sources
 from reviewer.core.model import Alignment, Source
-from reviewer.core.pipeline import align_sources
 from reviewer.dev import score
 from reviewer.dev.corpus import SPLITS, CorpusMissing
 from reviewer.dev.pagegen import PagePair, make_page

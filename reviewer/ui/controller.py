@@ -45,7 +45,7 @@ def _warm_jieba(progress: Progress) -> None:
     # the UI thread. The engine's loader is shared (one lock, one load).
     progress(QCoreApplication.translate("Stages", "loading the dictionary"), 0.0)
     try:
-        from reviewer.core.diff import tokenizer
+        from reviewer.core.engine.diff import tokenizer
     except ImportError:
         return
     tokenizer()
@@ -62,7 +62,7 @@ def load_pair(
     (``read_only``: open the existing one for viewing only, never writing to it)."""
     _warm_jieba(progress)
     if store is None:
-        from reviewer.core.pipeline import align_files
+        from reviewer.core.engine.pipeline import align_files
 
         return Loaded(ReviewSession(align_files(left, right, progress)))
     from reviewer.core import project

@@ -37,7 +37,7 @@ from reviewer.ui.structure_commands import StructureCommands
 PROJECT_SUFFIX = ".reviewer"
 
 
-# The core's progress stages (reviewer/core/pipeline.py), marked for lupdate: shown translated.
+# The core's progress stages (core/engine/pipeline.py), marked for lupdate: shown translated.
 STAGES = (
     QT_TRANSLATE_NOOP("Stages", "normalising"),
     QT_TRANSLATE_NOOP("Stages", "aligning"),

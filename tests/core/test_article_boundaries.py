@@ -33,7 +33,7 @@ def test_a_story_head_the_pdf_left_with_the_story_above_goes_back_to_its_title()
 
 
 def test_a_web_paragraph_closed_by_its_dateline_is_not_joined_to_the_credit_after_it() -> None:
-    from reviewer.core.normalize import normalize
+    from reviewer.core.engine.normalize import normalize
 
     closed = B_BODY[2] + "（本报武汉电）"
     _layout, paras = normalize(web((B_TITLE, [*B_BODY[:2], closed, "新华/传真"])))
@@ -127,7 +127,7 @@ def test_a_web_page_opening_on_a_deck_keeps_it_with_the_story_the_pdf_titles() -
 def test_a_pdf_line_closed_by_a_bracketed_signature_ends_its_paragraph() -> None:
     # A full last line "…。（王平）" (digits make it measure short), then a title: the
     # signature closes the paragraph, the title is not joined to it.
-    from reviewer.core.normalize import normalize
+    from reviewer.core.engine.normalize import normalize
 
     lines = [
         "沿江多个城市近日启动新一轮湿地保护修",
@@ -146,8 +146,8 @@ def test_of_two_cuts_the_words_tie_on_the_one_leaving_the_upper_title_s_words_ab
     # Two stories with no break between them, one titled above and one after: a paragraph
     # that repeats the upper title's words, and by chance one pair of the lower title's
     # characters ("协会长江老师"), stays with the upper story.
-    from reviewer.core.normalize import Para
-    from reviewer.core.segment import Block, Fragment, _split_between_titles
+    from reviewer.core.engine.normalize import Para
+    from reviewer.core.engine.segment import Block, Fragment, _split_between_titles
 
     def block(text: str, role: str = "paragraph") -> Block:
         return Block(Para(text, list(range(len(text)))), role)
@@ -162,7 +162,7 @@ def test_of_two_cuts_the_words_tie_on_the_one_leaving_the_upper_title_s_words_ab
 
 
 def test_an_editor_with_his_post_under_a_pdf_title_is_a_byline_not_more_of_the_title() -> None:
-    from reviewer.core.roles import classify
+    from reviewer.core.engine.roles import classify
 
     assert classify("新华社高级编辑王立新") == "byline"
     right = pdf(("lines", [A_TITLE]), ("body", A_BODY))
@@ -172,7 +172,7 @@ def test_an_editor_with_his_post_under_a_pdf_title_is_a_byline_not_more_of_the_t
 
 
 def test_a_pdf_title_wider_than_the_column_is_not_joined_to_the_full_line_above() -> None:
-    from reviewer.core.normalize import normalize
+    from reviewer.core.engine.normalize import normalize
 
     title = "沿江城市推进湿地保护修复工程三年恢复湿地八万亩"  # wider than the column
     full = "工程将清理违规养殖设施，补种本地水生植物，并建设候鸟栖息观测站点等。"  # 2 full lines

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pages import A_BODY, A_TITLE, B_BODY, B_TITLE, align, article_of, assert_whole, pdf, web
 
-from reviewer.core.bylines import hand_on_bylines
+from reviewer.core.engine.bylines import hand_on_bylines
+from reviewer.core.engine.pipeline import _side
+from reviewer.core.engine.relocation import relocate
+from reviewer.core.engine.strays import attach_strays
 from reviewer.core.model import Source
-from reviewer.core.pipeline import _side
-from reviewer.core.relocation import relocate
-from reviewer.core.strays import attach_strays
 from reviewer.core.text import canon
 
 DECK = "山区孩子上学路变了样，家长们说——"

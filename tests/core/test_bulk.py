@@ -12,8 +12,8 @@ from builders import make_alignment, make_unit
 
 from reviewer.cli import main
 from reviewer.core import paths
+from reviewer.core.engine.pipeline import align_files
 from reviewer.core.model import Alignment, Conflict, Suggestion
-from reviewer.core.pipeline import align_files
 from reviewer.core.review import bulk
 from reviewer.core.review.merge import Decision
 from reviewer.core.review.session import ReviewSession

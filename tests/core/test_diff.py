@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core.diff import diff_units
+from reviewer.core.engine.diff import diff_units
 
 
 def _readings(left: str, right: str) -> list[tuple[str, str]]:

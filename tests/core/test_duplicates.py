@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pages import A_BODY, A_TITLE, B_BODY, B_TITLE, align, pdf, web
 
-from reviewer.core.copies import duplicates
+from reviewer.core.engine.copies import duplicates
+from reviewer.core.engine.pipeline import _side
 from reviewer.core.model import Source
-from reviewer.core.pipeline import _side
 from reviewer.core.text import canon
 
 

@@ -340,7 +340,7 @@ def test_the_closing_dateline_stays_at_the_end_of_the_body_with_its_brackets(
     tmp_path: Path,
 ) -> None:
     from reviewer.core import paths
-    from reviewer.core.pipeline import align_files
+    from reviewer.core.engine.pipeline import align_files
 
     al = align_files(paths.SAMPLE_LEFT, paths.SAMPLE_RIGHT)
     export(al, {}, tmp_path / "out", prefer="left")
@@ -355,7 +355,7 @@ def test_the_sample_exports_the_topic_sentence_after_a_quote_as_its_own_paragrap
     tmp_path: Path,
 ) -> None:
     from reviewer.core import paths
-    from reviewer.core.pipeline import align_files
+    from reviewer.core.engine.pipeline import align_files
 
     al = align_files(paths.SAMPLE_LEFT, paths.SAMPLE_RIGHT)
     export(al, {}, tmp_path / "out", prefer="left")

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from reviewer.cli import main
 from reviewer.core import paths
+from reviewer.core.engine.pipeline import align_files
 from reviewer.core.export.files import render
 from reviewer.core.export.tei import reading_origins, render_tei
 from reviewer.core.model import Alignment
-from reviewer.core.pipeline import align_files
 from reviewer.core.review.merge import Decision, is_unit_item, merge_unit
 
 T = "{http://www.tei-c.org/ns/1.0}"

@@ -8,8 +8,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reviewer.core.engine.pipeline import align_sources
 from reviewer.core.model import Alignment, Source
-from reviewer.core.pipeline import align_sources
 from reviewer.core.review.merge import Decision, is_unit_item, merge_unit
 from reviewer.core.text import canon
 from reviewer.dev.synth import make_small_pair

@@ -49,9 +49,19 @@ def test_importing_every_core_module_loads_no_qt() -> None:
 
 
 def test_the_engine_never_reaches_up_into_review_store_or_export() -> None:
-    """Arrows point down the stages: the engine modules at core/ level (read … diff, suggest)
-    know nothing of the review, its project file or the export."""
+    """Arrows point down the stages: the engine (read … diff, suggest) and the shared plain
+    data at core/ level know nothing of the review, its project file or the export."""
     upper = ("reviewer.core.review", "reviewer.core.store", "reviewer.core.export")
-    engine = [p for p in CORE.glob("*.py") if p.name != "project.py"]
-    offenders = {p.name: sorted(n for n in _imports(p) if n.startswith(upper)) for p in engine}
+    lower = [
+        *(CORE / "engine").glob("*.py"),
+        *(p for p in CORE.glob("*.py") if p.name != "project.py"),
+    ]
+    assert len(lower) > 20
+    offenders = {p.name: sorted(n for n in _imports(p) if n.startswith(upper)) for p in lower}
     assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_shared_plain_data_depends_on_no_stage() -> None:
+    """model and text sit below every stage: they import no other module of the core."""
+    for name in ("model.py", "text.py"):
+        assert [n for n in _imports(CORE / name) if n.startswith("reviewer")] == []

@@ -13,9 +13,10 @@ from pathlib import Path
 import jieba
 import pytest
 
-from reviewer.core import diff, lexicon, paths
-from reviewer.core.pipeline import align_files
-from reviewer.core.report import to_json
+from reviewer.core import paths
+from reviewer.core.engine import diff, lexicon
+from reviewer.core.engine.pipeline import align_files
+from reviewer.core.engine.report import to_json
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +93,7 @@ def test_hmm_loads_on_first_use_in_a_fresh_process(reference) -> None:
     """jieba.finalseg is deferred until a cut with HMM needs it; then cuts are jieba's."""
     text = "我们在北京天安门广场看升旗仪式，韩佳诺说"
     code = (
-        "import sys; from reviewer.core import lexicon; tk = lexicon.load(); "
+        "import sys; from reviewer.core.engine import lexicon; tk = lexicon.load(); "
         "a = 'jieba.finalseg.prob_emit' in sys.modules; "
         f"cut = list(tk.cut({text!r})); "
         "print(a, 'jieba.finalseg.prob_emit' in sys.modules, '/'.join(cut))"

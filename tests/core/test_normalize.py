@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reviewer.core.normalize import detect_layout, normalize
-from reviewer.core.roles import classify
+from reviewer.core.engine.normalize import detect_layout, normalize
+from reviewer.core.engine.roles import classify
 
 WRAPPED = (
     " “我国城镇化正从快速增长期转向稳定发展期，城市发展正\n\n"

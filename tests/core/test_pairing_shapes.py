@@ -101,7 +101,7 @@ def test_a_paragraph_closed_by_a_signature_is_not_run_on_into_the_credit_after_i
 
 
 def test_a_paragraph_that_mentions_filming_is_not_a_photo_caption() -> None:
-    from reviewer.core.roles import classify
+    from reviewer.core.engine.roles import classify
 
     assert classify("每次拍摄之前，他总是先和被拍的人聊天，了解他们的生活和想法。") == "paragraph"
     assert classify("这是3月5日在昆明拍摄的山区校车。") == "caption"
@@ -179,7 +179,7 @@ def test_a_web_paragraph_ending_on_another_paragraphs_tail_stays_one_paired_unit
 
 
 def test_a_headline_ending_on_a_post_and_words_is_no_byline() -> None:
-    from reviewer.core.roles import classify
+    from reviewer.core.engine.roles import classify
 
     assert classify("农业厅厅长王明") == "paragraph"  # no post of the list: a title-like line
     assert classify("湖南省农业厅副厅长兼局长刘明") == "byline"

@@ -15,6 +15,7 @@ from builders import make_alignment, make_unit
 
 from reviewer.core import paths
 from reviewer.core import project as project_mod
+from reviewer.core.engine.read import ReadError
 from reviewer.core.model import Alignment, Source
 from reviewer.core.project import (
     ProjectError,
@@ -26,7 +27,6 @@ from reviewer.core.project import (
     open_review,
     reattach,
 )
-from reviewer.core.read import ReadError
 from reviewer.core.review.merge import Decision
 from reviewer.core.review.session import ReviewSession
 from reviewer.core.store.database import Project, StoredDecision

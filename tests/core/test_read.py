@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.read import ReadError, read_source
+from reviewer.core.engine.read import ReadError, read_source
 
 TEXT = "新华社北京7月18日电 记者从国新办获悉。\n"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core import read
-from reviewer.core.read import MAX_SOURCE_BYTES, ReadError, read_source
+from reviewer.core.engine import read
+from reviewer.core.engine.read import MAX_SOURCE_BYTES, ReadError, read_source
 
 TRADITIONAL = "新華社北京7月18日電 記者從國新辦獲悉，今年上半年國民經濟運行穩中有進。\n"
 JAPANESE = "東京都は、新型コロナウイルスの感染者が確認されたと発表しました。\n"
@@ -108,7 +108,7 @@ def test_many_ordinary_lines_are_still_read(tmp_path: Path) -> None:
 
 
 def test_a_flood_of_tiny_paragraphs_is_refused_after_layout_repair(tmp_path: Path) -> None:
-    from reviewer.core.pipeline import align_files
+    from reviewer.core.engine.pipeline import align_files
 
     f = tmp_path / "same.txt"
     f.write_text("同一行文字啊\n" * 30_000, encoding="utf-8")  # passes the line limit

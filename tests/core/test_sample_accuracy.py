@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.core.engine.pipeline import align_files
 from reviewer.core.model import Alignment, Article, Conflict, Unit
 from reviewer.core.paths import SAMPLE_LEFT, SAMPLE_RIGHT
-from reviewer.core.pipeline import align_files
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 GOLD_PATH = FIXTURES / "sample_gold.json"

@@ -12,9 +12,9 @@ from builders import make_alignment, make_unit
 
 from reviewer.core import paths
 from reviewer.core import project as project_mod
+from reviewer.core.engine.pipeline import align_files
 from reviewer.core.export.files import build_articles
 from reviewer.core.model import Alignment, Source
-from reviewer.core.pipeline import align_files
 from reviewer.core.project import describe_structure_orphans, export_review, open_review
 from reviewer.core.review.session import ReviewSession
 from reviewer.core.review.structure import StructureEdit, apply_edits, pair_candidates, unit_keys

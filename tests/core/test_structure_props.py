@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from reviewer.core.engine.pipeline import align_sources
 from reviewer.core.model import Alignment, Source
-from reviewer.core.pipeline import align_sources
 from reviewer.core.review.session import ReviewSession
 from reviewer.core.review.structure import KINDS, apply_edits
 from reviewer.core.store.database import Project

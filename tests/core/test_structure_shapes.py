@@ -20,7 +20,7 @@ from pages import (
     web,
 )
 
-from reviewer.core.normalize import normalize
+from reviewer.core.engine.normalize import normalize
 from reviewer.core.text import canon
 
 
@@ -366,7 +366,7 @@ def test_a_web_story_without_heading_keeps_its_deck_above_the_continuation_marke
 
 def test_a_title_ending_in_a_post_and_a_common_word_is_a_title_not_a_byline() -> None:
     # "…部长会谈" reads like a post and a name ("农业部部长刘江"), but "会谈" is a word.
-    from reviewer.core.roles import classify
+    from reviewer.core.engine.roles import classify
 
     title = "中日农业部长会谈"
     assert classify(title) == "paragraph"
@@ -379,7 +379,7 @@ def test_a_title_ending_in_a_post_and_a_common_word_is_a_title_not_a_byline() ->
 
 
 def test_a_story_paragraph_about_filming_is_not_a_photo_caption() -> None:
-    from reviewer.core.roles import classify
+    from reviewer.core.engine.roles import classify
 
     assert classify("摄制组在山区小学拍摄了一个多月，记录孩子们乘校车上学的日常。") == "paragraph"
     assert classify("这是3月5日拍摄的山区小学新校车。") == "caption"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from builders import make_alignment
 
-from reviewer.core.diff import diff_units
+from reviewer.core.engine.diff import diff_units
+from reviewer.core.engine.pipeline import align_files
+from reviewer.core.engine.suggest import suggest_alignment
 from reviewer.core.model import Alignment, Conflict, Suggestion, Unit
 from reviewer.core.paths import SAMPLE_LEFT, SAMPLE_RIGHT
-from reviewer.core.pipeline import align_files
-from reviewer.core.suggest import suggest_alignment
 
 
 def _unit(uid: str, left: str | None, right: str | None) -> Unit:
@@ -167,8 +167,8 @@ def test_suggestions_leave_an_alignment_without_conflicts_alone() -> None:
 
 @pytest.mark.parametrize("seed", [1, 3])
 def test_swapping_the_sources_mirrors_the_suggestions(seed: int) -> None:
+    from reviewer.core.engine.pipeline import align_sources
     from reviewer.core.model import Source
-    from reviewer.core.pipeline import align_sources
     from reviewer.dev.synth import make_small_pair
 
     left, right = make_small_pair(seed)

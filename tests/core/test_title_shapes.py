@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pages import A_BODY, A_TITLE, B_BODY, B_TITLE, C_BODY, C_TITLE, pdf
 
-from reviewer.core.normalize import normalize
-from reviewer.core.segment import segment_page
-from reviewer.core.titles import title_groups
+from reviewer.core.engine.normalize import normalize
+from reviewer.core.engine.segment import segment_page
+from reviewer.core.engine.titles import title_groups
 
 BODY = [
     "沿江多个城市近日启动新一轮湿",

@@ -9,9 +9,9 @@ import shutil
 from pathlib import Path
 
 from reviewer.core import paths
+from reviewer.core.engine.pipeline import align_files
 from reviewer.core.export.files import build_articles
 from reviewer.core.model import Alignment, Unit
-from reviewer.core.pipeline import align_files
 from reviewer.core.project import export_review, open_review
 from reviewer.core.review.merge import Decision, merge_unit
 from reviewer.core.review.session import ReviewSession

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.diff import tokenizer
+from reviewer.core.engine.diff import tokenizer
 from reviewer.dev.synth import make_small_pair
 
 PAGES = ("2025-07-18/p01", "2025-07-18/p02", "2025-07-19/p01")

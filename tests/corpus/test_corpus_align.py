@@ -12,8 +12,8 @@ from reviewer.core.corpus import prealign as prealign_mod
 from reviewer.core.corpus.codec import from_blob, to_blob
 from reviewer.core.corpus.pages import open_page
 from reviewer.core.corpus.store import CorpusProject
+from reviewer.core.engine.pipeline import align_files
 from reviewer.core.paths import SAMPLE_LEFT, SAMPLE_RIGHT
-from reviewer.core.pipeline import align_files
 from reviewer.core.store.database import Project
 from reviewer.core.store.fileformat import ProjectError
 

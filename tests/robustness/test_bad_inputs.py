@@ -18,8 +18,8 @@ import pytest
 from bad_inputs import OUTS, PROJECTS, SOURCES, good_pair, snapshot
 
 from reviewer.cli import main
+from reviewer.core.engine.read import ReadError
 from reviewer.core.project import ProjectError, open_project_file, open_review
-from reviewer.core.read import ReadError
 
 LIMIT = 20.0  # seconds; a refusal takes milliseconds, a hang would take forever
 

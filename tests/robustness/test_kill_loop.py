@@ -21,8 +21,8 @@ import pytest
 from bad_inputs import good_pair
 
 from reviewer.core import atomic
+from reviewer.core.engine.pipeline import align_files
 from reviewer.core.export.writing import export
-from reviewer.core.pipeline import align_files
 from reviewer.core.project import default_project_path, open_review
 from reviewer.core.store import database as store
 from reviewer.core.store.database import Project

@@ -179,7 +179,7 @@ def test_core_notes_are_said_in_chinese_and_unchanged_in_english(qapp) -> None:
 
 def test_every_note_on_the_sample_has_a_known_shape(qapp) -> None:
     """The core's own notes on the real sample all match a shape (none stays English)."""
-    from reviewer.core.pipeline import align_files
+    from reviewer.core.engine.pipeline import align_files
     from reviewer.core.review.describe import duplicate_note, suggestion_note
 
     alignment = align_files(SAMPLE_LEFT, SAMPLE_RIGHT)

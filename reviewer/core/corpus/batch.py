@@ -46,7 +46,7 @@ def init_worker() -> None:
     """Process-pool initializer: load the tokenizer before the first page arrives."""
     import gc
 
-    from reviewer.core.diff import tokenizer
+    from reviewer.core.engine.diff import tokenizer
 
     tokenizer()
     # A worker allocates millions of short-lived, acyclic objects a page: collecting less
@@ -74,8 +74,8 @@ def count(alignment: Alignment) -> PageCounts:
 def align_page(page: str, left: str, right: str) -> PageResult:
     """Read, align and serialise one pair; a failure is returned, never raised."""
     from reviewer.core.corpus.codec import to_blob
-    from reviewer.core.pipeline import align_sources
-    from reviewer.core.read import ReadError, read_source
+    from reviewer.core.engine.pipeline import align_sources
+    from reviewer.core.engine.read import ReadError, read_source
 
     try:
         ls = read_source(left)

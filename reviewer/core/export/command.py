@@ -8,8 +8,9 @@ from collections import defaultdict
 from typing import TextIO
 
 from reviewer.core import filesystem
+from reviewer.core.engine.pipeline import align_files
+from reviewer.core.engine.read import ReadError
 from reviewer.core.export.files import ExportError, ExportResult, UnresolvedError, UnresolvedItem
-from reviewer.core.pipeline import align_files
 from reviewer.core.project import (
     ProjectError,
     default_project_path,
@@ -18,7 +19,6 @@ from reviewer.core.project import (
     export_review,
     open_review,
 )
-from reviewer.core.read import ReadError
 from reviewer.core.review import bulk
 from reviewer.core.review.merge import Decision
 from reviewer.core.review.session import ReviewSession

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reviewer.core.diff import diff_units
+from reviewer.core.engine.diff import diff_units
 from reviewer.core.model import Alignment, Suggestion, Unit
 
 _SHOW = 3  # differences listed for a duplicate

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, replace
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from reviewer.core.diff import diff_units
+from reviewer.core.engine.diff import diff_units
 from reviewer.core.model import ROLES, Alignment, Article, Conflict, Unit, content_id
 from reviewer.core.text import canon, canon_with_index
 
@@ -371,7 +371,7 @@ def apply_edits(
     edited = replace(alignment, articles=tuple(_unique_ids(articles)))
     old_ids = {u.id for _a, u in alignment.units()}
     if any(u.conflicts and u.id not in old_ids for _a, u in edited.units()):
-        from reviewer.core.suggest import suggest_alignment
+        from reviewer.core.engine.suggest import suggest_alignment
 
         edited = suggest_alignment(edited)
     return edited, orphans

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reviewer.core.normalize import Para
-from reviewer.core.roles import (
+from reviewer.core.engine.normalize import Para
+from reviewer.core.engine.roles import (
     CONTINUATION,
     classify,
     heading_like,
@@ -21,10 +21,9 @@ from reviewer.core.roles import (
     names_reporter,
     squeeze,
 )
-from reviewer.core.text import DATELINE, REGION_DATELINE, may_end_paragraph
-from reviewer.core.title_cuts import names_all_below as _names_all_below
-from reviewer.core.title_cuts import split_between_titles as _split_between_titles
-from reviewer.core.titles import (
+from reviewer.core.engine.title_cuts import names_all_below as _names_all_below
+from reviewer.core.engine.title_cuts import split_between_titles as _split_between_titles
+from reviewer.core.engine.titles import (
     md_title_end,
     split_joined_titles,
     split_title_pairs,
@@ -34,6 +33,7 @@ from reviewer.core.titles import (
     titles_printed_after,
     wraps_on,
 )
+from reviewer.core.text import DATELINE, REGION_DATELINE, may_end_paragraph
 
 
 @dataclass

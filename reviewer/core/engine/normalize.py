@@ -364,7 +364,7 @@ _NOT_A_START = "（(【[《“‘—●·"
 
 def _cut_inside_word(head: str, tail: str) -> bool:
     """jieba reads a dictionary word across the break ("…加 / 快…")."""
-    from reviewer.core.diff import tokenizer  # jieba, loaded once
+    from reviewer.core.engine.diff import tokenizer  # jieba, loaded once
 
     left = head[-4:]
     pos = 0
@@ -378,7 +378,7 @@ def _cut_inside_word(head: str, tail: str) -> bool:
 
 
 def _stops_on_open_word(head: str) -> bool:
-    from reviewer.core.diff import tokenizer
+    from reviewer.core.engine.diff import tokenizer
 
     words = list(tokenizer().cut(head[-6:], HMM=False))
     return bool(words) and words[-1] in _OPEN_WORDS

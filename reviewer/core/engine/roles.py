@@ -9,7 +9,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from reviewer.core.normalize import NOTE_LINE, Para, is_name_line
+from reviewer.core.engine.normalize import NOTE_LINE, Para, is_name_line
 from reviewer.core.text import DATELINE, NUM, ends_sentence, may_end_paragraph
 
 _NOISE = (
@@ -35,7 +35,7 @@ _POSITION_NAME = re.compile(
 def _a_name(tail: str) -> bool:
     """The characters after a post read as a person's name, not as a common word or a
     phrase ("部长会谈", "书记的菜单", "主席会见美")."""
-    from reviewer.core.diff import tokenizer  # jieba's dictionary, loaded once
+    from reviewer.core.engine.diff import tokenizer  # jieba's dictionary, loaded once
 
     if tail[0] in "的之和与在了及等对向为是":
         return False
@@ -140,7 +140,7 @@ def closes(p: Para) -> bool:
 
 
 if TYPE_CHECKING:
-    from reviewer.core.align import Piece, Side
+    from reviewer.core.engine.align import Piece, Side
 
 # What a title block's line may be, where one version tells and the other does not.
 _HEAD_LINE_ROLES = ("subtitle",)

@@ -18,8 +18,8 @@ from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from reviewer.core.align import Side
-from reviewer.core.word_bags import WordBags, is_text
+from reviewer.core.engine.align import Side
+from reviewer.core.engine.word_bags import WordBags, is_text
 
 
 class UnionFind(Protocol):

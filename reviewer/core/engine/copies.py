@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from reviewer.core.align import Side
+from reviewer.core.engine.align import Side
 
 if TYPE_CHECKING:
-    from reviewer.core.articles import Draft
+    from reviewer.core.engine.articles import Draft
 
 _CONTENT = frozenset({"paragraph", "caption"})
 

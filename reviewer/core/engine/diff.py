@@ -18,7 +18,7 @@ from reviewer.core.text import canon_with_index
 
 def tokenizer():
     """jieba, loaded once per process through the fast prefix-dictionary cache (lexicon.py)."""
-    from reviewer.core import lexicon
+    from reviewer.core.engine import lexicon
 
     return lexicon.load()
 

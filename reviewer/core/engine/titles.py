@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from reviewer.core.normalize import NOTE_LINE, Para
-from reviewer.core.roles import (
+from reviewer.core.engine.normalize import NOTE_LINE, Para
+from reviewer.core.engine.roles import (
     classify,
     closes,
     heading_like,
@@ -186,7 +186,7 @@ def _word_across(first: str, second: str) -> bool:
     a, b = squeeze(first)[-1:], squeeze(second)[:1]
     if not (a and b):
         return False
-    from reviewer.core.diff import tokenizer  # jieba's dictionary, loaded once
+    from reviewer.core.engine.diff import tokenizer  # jieba's dictionary, loaded once
 
     return (tokenizer().FREQ.get(a + b) or 0) >= 20
 

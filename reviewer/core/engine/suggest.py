@@ -21,7 +21,7 @@ import math
 from dataclasses import replace
 from functools import lru_cache
 
-from reviewer.core.diff import tokenizer
+from reviewer.core.engine.diff import tokenizer
 from reviewer.core.model import Alignment, Conflict, Suggestion, Unit
 from reviewer.core.text import CLOSERS, OPENERS, canon, is_cjk
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reviewer.core.normalize import CLOSED_TAIL
-from reviewer.core.roles import is_end_marker, squeeze
-from reviewer.core.titles import bigrams
+from reviewer.core.engine.normalize import CLOSED_TAIL
+from reviewer.core.engine.roles import is_end_marker, squeeze
+from reviewer.core.engine.titles import bigrams
 
 if TYPE_CHECKING:
-    from reviewer.core.segment import Block, Fragment
+    from reviewer.core.engine.segment import Block, Fragment
 
 
 def split_between_titles(frag: Fragment, after: list[Block]) -> int | None:

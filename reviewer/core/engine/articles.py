@@ -12,21 +12,26 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from reviewer.core.align import Piece, Side
-from reviewer.core.bylines import (
+from reviewer.core.engine.align import Piece, Side
+from reviewer.core.engine.bylines import (
     block_follows_title,
     follow_title,
     hand_on_bylines,
     keep_with_title,
 )
-from reviewer.core.copies import better_copies, copy_pairs, duplicates, first_copies
-from reviewer.core.relocation import absorb_leftovers, rejoin_moved, rejoin_untitled, relocate
-from reviewer.core.roles import is_end_marker, paired_role
-from reviewer.core.solo_stories import split_solo_stories
-from reviewer.core.strays import attach_strays
+from reviewer.core.engine.copies import better_copies, copy_pairs, duplicates, first_copies
+from reviewer.core.engine.relocation import (
+    absorb_leftovers,
+    rejoin_moved,
+    rejoin_untitled,
+    relocate,
+)
+from reviewer.core.engine.roles import is_end_marker, paired_role
+from reviewer.core.engine.solo_stories import split_solo_stories
+from reviewer.core.engine.strays import attach_strays
+from reviewer.core.engine.title_blocks import carried_back, heads_lead
+from reviewer.core.engine.title_joins import rejoin_titled
 from reviewer.core.text import may_end_paragraph
-from reviewer.core.title_blocks import carried_back, heads_lead
-from reviewer.core.title_joins import rejoin_titled
 
 _CONTENT = frozenset({"paragraph", "caption"})
 _HEAD = ("title", "subtitle")

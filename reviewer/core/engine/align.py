@@ -16,8 +16,8 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from reviewer.core.anchors import Run, find_runs
-from reviewer.core.segment import Block
+from reviewer.core.engine.anchors import Run, find_runs
+from reviewer.core.engine.segment import Block
 from reviewer.core.text import SENTENCE_END, canon_with_index, ends_sentence, may_end_paragraph
 
 _SPLITTABLE = frozenset({"paragraph", "caption"})

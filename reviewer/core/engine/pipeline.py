@@ -13,15 +13,15 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from reviewer.core.align import Side, align_streams
-from reviewer.core.articles import Draft, build_articles
-from reviewer.core.diff import diff_units
-from reviewer.core.headlines import match_heads
+from reviewer.core.engine.align import Side, align_streams
+from reviewer.core.engine.articles import Draft, build_articles
+from reviewer.core.engine.diff import diff_units
+from reviewer.core.engine.headlines import match_heads
+from reviewer.core.engine.normalize import normalize
+from reviewer.core.engine.read import check_paragraphs, read_source
+from reviewer.core.engine.segment import segment_page
+from reviewer.core.engine.suggest import suggest_alignment
 from reviewer.core.model import Alignment, Article, Conflict, Source, Unit, content_id
-from reviewer.core.normalize import normalize
-from reviewer.core.read import check_paragraphs, read_source
-from reviewer.core.segment import segment_page
-from reviewer.core.suggest import suggest_alignment
 from reviewer.core.text import canon
 
 Progress = Callable[[str, float], None]
