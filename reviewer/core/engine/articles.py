@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -20,22 +19,21 @@ from reviewer.core.engine.bylines import (
     keep_with_title,
 )
 from reviewer.core.engine.copies import better_copies, copy_pairs, duplicates, first_copies
+from reviewer.core.engine.fragment_cuts import closes_before, segments, subfragments, titleish
 from reviewer.core.engine.relocation import (
     absorb_leftovers,
     rejoin_moved,
     rejoin_untitled,
     relocate,
 )
-from reviewer.core.engine.roles import is_end_marker, paired_role
+from reviewer.core.engine.roles import paired_role
 from reviewer.core.engine.solo_stories import split_solo_stories
 from reviewer.core.engine.strays import attach_strays
 from reviewer.core.engine.title_blocks import carried_back, heads_lead
 from reviewer.core.engine.title_joins import rejoin_titled
-from reviewer.core.text import may_end_paragraph
 
 _CONTENT = frozenset({"paragraph", "caption"})
 _HEAD = ("title", "subtitle")
-_SIGNATURE = re.compile(r"^\([^()。！？]{1,20}\)$")
 
 
 @dataclass
@@ -66,128 +64,6 @@ class _UnionFind:
             self.parent[max(rx, ry, key=repr)] = min(rx, ry, key=repr)
 
 
-def _segments(side: Side, partner: dict[int, int], other: Side) -> list[int]:
-    """For each piece, its article as its own version's strong breaks alone say, or -1.
-
-    Only segments that hold a title count: a segment without one may be the rest of an
-    article that another one interrupted. A title the other version prints as a plain
-    paragraph of its text (a subhead inside a story) does not count.
-    """
-    seg_of: list[int] = []
-    seg, frag = 0, None
-    for p in side.pieces:
-        if p.frag != frag:
-            frag = p.frag
-            seg += frag in side.strong_frags
-        seg_of.append(seg)
-    titled = {
-        seg_of[i]
-        for i, p in enumerate(side.pieces)
-        if p.role == "title" and (i not in partner or not _subhead(side, i, other, partner[i]))
-    }
-    return [s if s in titled else -1 for s in seg_of]
-
-
-def _subhead(side: Side, i: int, other: Side, j: int) -> bool:
-    """Title ``i`` reads as line ``j`` of the other version, which marks its headings
-    (markdown) and prints it unmarked after body text: a subhead inside a story."""
-    p, q = side.pieces[i], other.pieces[j]
-    if q.role != "paragraph" or not other.marks_headings or j == 0:
-        return False
-    block = other.blocks[bisect.bisect_right(other.bstart, q.start) - 1]
-    before = other.pieces[j - 1]
-    return (
-        block.para.kind == "text"
-        and before.role == "paragraph"
-        and before.frag == q.frag
-        and fuzz.ratio(side.stream[p.start : p.end], other.stream[q.start : q.end]) >= 90
-    )
-
-
-def _titleish(side: Side, i: int) -> bool:
-    p = side.pieces[i]
-    if p.role in _HEAD:
-        return True
-    if p.role != "paragraph" or not 4 <= p.size <= 40:
-        return False
-    t = side.stream[p.start : p.end]
-    return "。" not in t and not may_end_paragraph(t)
-
-
-def _closes_before(side: Side, i: int) -> bool:
-    """A closing dateline, a photo credit or a signature ("（王平 李文）"): what ends a story."""
-    p = side.pieces[i]
-    if p.role == "caption":
-        return p.size <= 40  # a credit; a long caption is a photo item of its own
-    text = side.stream[p.start : p.end]  # canonical: half-width brackets
-    if p.role == "paragraph":
-        return _SIGNATURE.match(text) is not None
-    # Only a dateline in brackets closes a story: a bare one opens the next.
-    return p.role == "byline" and text.startswith("(") and is_end_marker(side.text(p)[0])
-
-
-def _subfragments(
-    side: Side, partner: dict[int, int], other_seg: list[int]
-) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
-    """(fragment, part) for each piece: a fragment is cut where its partners say two articles.
-
-    A version that spliced part of another article into this one shows it as a jump
-    backwards in the other version's order; a version that lost a title (or never had a
-    heading) shows partners on both sides of a strong break of the other version.
-    Also returns the parts that begin at a backward jump.
-    """
-    pieces = side.pieces
-    cuts: list[tuple[int, int]] = []  # (last piece of the old part, first of the new)
-    jumps: set[int] = set()
-    frag, last, last_seg, last_i = -1, -1, -1, -1
-    for i, p in enumerate(pieces):
-        if p.frag != frag:
-            frag, last, last_seg, last_i = p.frag, -1, -1, -1
-        q = partner.get(i)
-        if q is None or p.role not in _CONTENT:
-            continue
-        seg = other_seg[q]
-        if last >= 0 and (q < last - 2 or (seg != last_seg and min(seg, last_seg) >= 0)):
-            cuts.append((last_i, i))
-            if q < last - 2:
-                jumps.add(len(cuts) - 1)
-        last, last_seg, last_i = q, other_seg[q], i
-    starts: set[int] = set()
-    jump_starts: set[int] = set()
-    for c, (lo, hi) in enumerate(cuts):
-        between = range(lo + 1, hi)
-        heads = [k for k in between if _titleish(side, k) or pieces[k].role == "byline"]
-        if side.titles_after:
-            titles = [k for k in between if _titleish(side, k)]
-            start = titles[-1] + 1 if titles else lo + 1
-            rest = [k for k in between if k >= start and pieces[k].role == "byline"]
-            start = min(rest, default=start) if not titles else start
-        else:
-            start = heads[0] if heads else lo + 1
-            # A closing dateline and the photo credits after it end the article before.
-            while (
-                start < len(pieces)
-                and pieces[start].frag == pieces[lo].frag
-                and _closes_before(side, start)
-            ):
-                start += 1
-        starts.add(start)
-        if c in jumps:
-            jump_starts.add(start)
-    out: list[tuple[int, int]] = []
-    moved: set[tuple[int, int]] = set()
-    frag, part = -1, 0
-    for i, p in enumerate(pieces):
-        if p.frag != frag:
-            frag, part = p.frag, 0
-        elif i in starts:
-            part += 1
-            if i in jump_starts:
-                moved.add((frag, part))
-        out.append((frag, part))
-    return out, moved
-
-
 def title_pairs(
     a: Side, b: Side, pairs: list[tuple[int, int, int]], cutoff: float = 80
 ) -> list[tuple[int, int, int]]:
@@ -198,8 +74,8 @@ def title_pairs(
     """
     used_a = {x for x, _, _ in pairs}
     used_b = {y for _, y, _ in pairs}
-    ca = [i for i in range(len(a.pieces)) if i not in used_a and _titleish(a, i)]
-    cb = [j for j in range(len(b.pieces)) if j not in used_b and _titleish(b, j)]
+    ca = [i for i in range(len(a.pieces)) if i not in used_a and titleish(a, i)]
+    cb = [j for j in range(len(b.pieces)) if j not in used_b and titleish(b, j)]
     if not ca or not cb:
         return []
     tb = [b.stream[b.pieces[j].start : b.pieces[j].end] for j in cb]
@@ -301,10 +177,10 @@ def _endings_stay(side: Side) -> None:
         if (
             pieces[i].frag != pieces[i - 1].frag
             and pieces[i].role != "caption"
-            and _closes_before(side, i)
+            and closes_before(side, i)
         ):
             k = i
-            while k < len(pieces) and pieces[k].frag == pieces[i].frag and _closes_before(side, k):
+            while k < len(pieces) and pieces[k].frag == pieces[i].frag and closes_before(side, k):
                 k += 1
             if k < len(pieces) and pieces[k].frag == pieces[i].frag:
                 for j in range(i, k):
@@ -320,10 +196,10 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     pairs = sorted(pairs + heads)
     pa = {x: y for x, y, _ in pairs}
     pb = {y: x for x, y, _ in pairs}
-    split_solo_stories(a, pa, b, pb, _segments(b, pb, a))
-    split_solo_stories(b, pb, a, pa, _segments(a, pa, b))
-    sub_a, moved_a = _subfragments(a, pa, _segments(b, pb, a))
-    sub_b, moved_b = _subfragments(b, pb, _segments(a, pa, b))
+    split_solo_stories(a, pa, b, pb, segments(b, pb, a))
+    split_solo_stories(b, pb, a, pa, segments(a, pa, b))
+    sub_a, moved_a = subfragments(a, pa, segments(b, pb, a))
+    sub_b, moved_b = subfragments(b, pb, segments(a, pa, b))
     uf = _UnionFind()
     for x, y, n in pairs:
         # Title pairs do not join articles: a title follows its partner's article below.
