@@ -146,7 +146,7 @@ def test_of_two_cuts_the_words_tie_on_the_one_leaving_the_upper_title_s_words_ab
     # Two stories with no break between them, one titled above and one after: a paragraph
     # that repeats the upper title's words, and by chance one pair of the lower title's
     # characters ("协会长江老师"), stays with the upper story.
-    from reviewer.core.engine.normalize import Para
+    from reviewer.core.engine.paragraph import Para
     from reviewer.core.engine.segment import Block, Fragment, _split_between_titles
 
     def block(text: str, role: str = "paragraph") -> Block:

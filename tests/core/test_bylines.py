@@ -16,7 +16,7 @@ from pages import (
 
 from reviewer.core.engine.align import Side
 from reviewer.core.engine.bylines import follow_title
-from reviewer.core.engine.normalize import Para
+from reviewer.core.engine.paragraph import Para
 from reviewer.core.engine.roles import classify
 from reviewer.core.engine.segment import Block
 

@@ -13,8 +13,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from reviewer.core.engine.broken_sentences import join_broken
+from reviewer.core.engine.paragraph import (
+    CLOSED_TAIL,
+    REPORTERS,
+    Para,
+    is_name_line,
+)
 from reviewer.core.text import DATELINE, display_width, ends_sentence, is_cjk, may_end_paragraph
 
 _WS = re.compile(r"\s")
@@ -25,16 +32,9 @@ _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 _BARE_DATELINE = re.compile(
     r"^(?:（新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电）|新华社[^\s，。]{0,8}\s*\d+\s*月\s*\d+\s*日\s*电)$"
 )
-# A paragraph closed by its dateline or by a signature in brackets after its last sentence.
-_CLOSED = re.compile(
-    r"(?:[（(][^（）()]{2,24}[电讯][）)]|[。！？…”][（(][^（）()，。]{2,12}[）)])$"
-)
-CLOSED_TAIL = _CLOSED
 # A direct quote closed by its attribution ("…辩证法。”中国城市规划学会常务理事郑德高说。"):
 # in news the quote's paragraph ends there, so a full line ending so ends its paragraph.
 _QUOTE_ATTRIBUTION = re.compile(r"[。！？…]”[^“”。，！？：；]{1,24}(?:说|表示|指出|介绍|强调)。$")
-# A line wholly in brackets ("（湖北某县委宣传部王某）"): a credit or note standing alone.
-NOTE_LINE = re.compile(r"[（(][^（）()，。]{2,24}[）)]")
 # One note or a credit and a note after it: "（周文广摄）（新华社稿）".
 _NOTES_LINE = re.compile(r"(?:[（(][^（）()，。]{2,24}[）)]){1,2}")
 # "本报记者江华" alone on a line: a reporter's byline, never the rest of the line above.
@@ -47,27 +47,6 @@ _ITEM = re.compile(r"^(?:\d+、|（[一二三四五六七八九十]+）|[一二�
 _PARA_START = re.compile(
     r"^(?:[一二三四五六七八九十]+是|问：|答：|（[一二三四五六七八九十]+）|\d+[.、])"
 )
-
-
-@dataclass
-class Para:
-    """One paragraph candidate of one source."""
-
-    text: str
-    offsets: list[int]  # raw index of each character of ``text``
-    kind: str = "text"  # "text" | "heading" (markdown heading)
-    level: int = 0  # markdown heading level
-    hard_before: bool = False  # a structural break precedes it (big gap, indent, heading)
-    tight: bool = False  # set apart from its neighbours by a single newline (title blocks)
-    tight_next: bool = False  # the next paragraph follows after a single newline
-    extra: dict[str, object] = field(default_factory=dict)
-
-    @property
-    def raw(self) -> tuple[int, int]:
-        return (self.offsets[0], self.offsets[-1] + 1) if self.offsets else (0, 0)
-
-    def slice(self, start: int, end: int) -> Para:
-        return Para(self.text[start:end], self.offsets[start:end], self.kind, self.level)
 
 
 @dataclass
@@ -105,21 +84,6 @@ def detect_layout(raw: str, lines: list[_Line] | None = None) -> str:
         return "plain"
     open_ = sum(1 for t in long_lines if not may_end_paragraph(t))
     return "wrapped" if open_ / len(long_lines) >= 0.4 else "plain"
-
-
-# A byline of names set apart by spaces ("新华社记者 姜琳 樊曦 刘夏村", "王伟 张玉琛"): there
-# the spaces are content, not extraction damage. Letter-spaced runs have one-char groups.
-_NAME_LINE = re.compile(
-    r"^(?:(?:新华社|本报|人民日报|中新社)?(?:特约|实习)?(?:记者|通讯员|摄影)[ \u3000]*)?"
-    r"[\u4e00-\u9fff·]{2,4}(?:[ \u3000]+[\u4e00-\u9fff·]{2,4}){1,6}$"
-)
-
-
-def is_name_line(line: str) -> bool:
-    return bool(_NAME_LINE.match(line.strip()))
-
-
-_REPORTERS = ("记者", "通讯员", "本报记者", "新华社记者", "实习生")
 
 
 class _Builder:
@@ -171,7 +135,7 @@ class _Builder:
         """Inside "（记者唐诗凝 韩佳诺）": the space between two names is content."""
         tail = "".join(self.chars[-24:])
         k = tail.rfind("（")
-        return k >= 0 and "）" not in tail[k:] and tail[k + 1 :].startswith(_REPORTERS)
+        return k >= 0 and "）" not in tail[k:] and tail[k + 1 :].startswith(REPORTERS)
 
     def soft_break(self, raw_pos: int) -> None:
         """Join across a wrapped line end: a space only between two Latin letters."""
@@ -308,7 +272,7 @@ def _wrapped_paras(raw: str, lines: list[_Line]) -> list[Para]:
                     widths[i] < col - slack + (4 if tight_above else 0)
                     or bool(_PARA_START.match(nxt))
                     # "…。（李虹）": a signature or dateline in brackets closes the paragraph.
-                    or bool(_CLOSED.search(stripped))
+                    or bool(CLOSED_TAIL.search(stripped))
                     or bool(_QUOTE_ATTRIBUTION.search(stripped))
                     # A line clearly wider than the column is not more of its text: a
                     # title set across columns.
@@ -356,87 +320,10 @@ def _wrapped_paras(raw: str, lines: list[_Line]) -> list[Para]:
     return out
 
 
-# One-character words a sentence (or a heading) never stops on: prepositions, conjunctions,
-# structural particles. "谢少峰在 / 当天的发布会上说" is one sentence.
-_OPEN_WORDS = frozenset("在和与及或并而且的地得对把被将向从为以于给跟同由经")
-_NOT_A_START = "（(【[《“‘—●·"
-
-
-def _cut_inside_word(head: str, tail: str) -> bool:
-    """jieba reads a dictionary word across the break ("…加 / 快…")."""
-    from reviewer.core.engine.diff import tokenizer  # jieba, loaded once
-
-    left = head[-4:]
-    pos = 0
-    for word in tokenizer().cut(left + tail[:4], HMM=False):
-        if pos < len(left) < pos + len(word):
-            return True
-        pos += len(word)
-        if pos >= len(left):
-            return False
-    return False
-
-
-def _stops_on_open_word(head: str) -> bool:
-    from reviewer.core.engine.diff import tokenizer
-
-    words = list(tokenizer().cut(head[-6:], HMM=False))
-    return bool(words) and words[-1] in _OPEN_WORDS
-
-
-def _short_predicate(tail: str) -> bool:
-    """The next paragraph opens with a sentence too short to stand alone ("进一步完善。")."""
-    m = re.search(r"[。！？]", tail)
-    return m is not None and 2 <= m.start() <= 6 and not re.search(r"[，、；：]", tail[: m.start()])
-
-
 def _opens_bracket(line: str) -> bool:
     """The line leaves a bracket open: it cannot end a paragraph."""
     k = max(line.rfind("（"), line.rfind("("))
     return k >= 0 and "）" not in line[k:] and ")" not in line[k:]
-
-
-def _broken_pair(a: Para, b: Para) -> bool:
-    """``a`` is body text cut mid-sentence and ``b`` goes on with it."""
-    if a.kind != "text" or b.kind != "text" or (b.hard_before and not b.text):
-        return False
-    head, tail = "".join(a.text.split()), "".join(b.text.split())
-    if not tail or tail[0] in _NOT_A_START or DATELINE.match(tail) or may_end_paragraph(head):
-        return False
-    if _CLOSED.search(head):
-        return False  # "…硬挺。”（本报渥太华电）", "…高达100%。（李虹）": complete
-    if len(head) >= 20 and any(ch in head for ch in "，。、；"):
-        return True
-    # A short line with no sentence end may be a heading, a byline or a credit: join it only
-    # when its last word cannot end one.
-    if len(head) < 8 or is_name_line(a.text) or any(r in head for r in _REPORTERS):
-        return False
-    if not (is_cjk(head[-1]) and is_cjk(tail[0])):
-        return False
-    return _stops_on_open_word(head) or _cut_inside_word(head, tail) or _short_predicate(tail)
-
-
-def join_broken(paras: list[Para]) -> list[Para]:
-    """Join a paragraph that stops mid-sentence with the one that goes on with it."""
-    out: list[Para] = []
-    for p in paras:
-        if not (out and _broken_pair(out[-1], p)):
-            out.append(p)
-            continue
-        prev = out[-1]
-        text, offs = prev.text, prev.offsets
-        if (
-            text[-1:].isascii()
-            and text[-1:].isalnum()
-            and p.text[:1].isascii()
-            and p.text[:1].isalnum()
-        ):
-            text, offs = text + " ", [*offs, offs[-1]]  # two Latin words stay apart
-        out[-1] = Para(
-            text + p.text, offs + p.offsets, prev.kind, prev.level, prev.hard_before, prev.tight
-        )
-        out[-1].tight_next = p.tight_next
-    return out
 
 
 def normalize(raw: str, layout: str | None = None) -> tuple[str, list[Para]]:

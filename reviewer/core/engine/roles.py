@@ -9,7 +9,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from reviewer.core.engine.normalize import NOTE_LINE, Para, is_name_line
+from reviewer.core.engine.paragraph import NOTE_LINE, Para, is_name_line
 from reviewer.core.text import DATELINE, NUM, ends_sentence, may_end_paragraph
 
 _NOISE = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reviewer.core.engine.normalize import Para
+from reviewer.core.engine.paragraph import Para
 from reviewer.core.engine.roles import (
     CONTINUATION,
     classify,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reviewer.core.engine.normalize import CLOSED_TAIL
+from reviewer.core.engine.paragraph import CLOSED_TAIL
 from reviewer.core.engine.roles import is_end_marker, squeeze
 from reviewer.core.engine.titles import bigrams
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from reviewer.core.engine.normalize import NOTE_LINE, Para
+from reviewer.core.engine.paragraph import NOTE_LINE, Para
 from reviewer.core.engine.roles import (
     classify,
     closes,
