@@ -176,8 +176,8 @@ def test_a_subhead_the_pdf_sets_apart_like_a_title_does_not_split_its_story() ->
 def test_a_paragraph_at_the_edge_of_two_stories_in_both_versions_goes_by_its_words() -> None:
     # The web ends the school-bus story with it; the PDF breaks before it and runs it into
     # the farming story. Its words are the school-bus story's.
-    from reviewer.core.engine.align import Piece
     from reviewer.core.engine.relocation import relocate
+    from reviewer.core.engine.sides import Piece
 
     edge = "这次校车发放仪式得到了山区小学和村寨家长的支持，校车安全员和教育部门也一同出席。"
     bus, farm = [canon(p) for p in A_BODY[1:]], [canon(p) for p in C_BODY]
@@ -206,9 +206,9 @@ def test_a_part_cut_off_without_a_title_anywhere_rejoins_the_story_it_continues(
     # The PDF breaks the school-bus story before its last two paragraphs and runs them into
     # the next story; the web prints them under its heading. The part cut off has no title
     # in either version: it is the rest of the story its web fragment holds.
-    from reviewer.core.engine.align import Piece
     from reviewer.core.engine.articles import _UnionFind
     from reviewer.core.engine.relocation import rejoin_untitled
+    from reviewer.core.engine.sides import Piece
 
     class FakeSide:
         def __init__(self, roles: list[str], frags: list[int]) -> None:
@@ -232,8 +232,8 @@ def test_one_sided_text_left_behind_by_a_moved_passage_rejoins_the_story_before_
     # The web: story X, a passage pasted from story Y (moved back to Y), then X's own last
     # paragraph and photo credit, which the PDF lost. Left alone they would make an
     # untitled article; they are X's. A dateline after them opens a story of its own.
-    from reviewer.core.engine.align import Piece
     from reviewer.core.engine.relocation import absorb_leftovers
+    from reviewer.core.engine.sides import Piece
 
     class FakeSide:
         def __init__(self, roles: list[str]) -> None:

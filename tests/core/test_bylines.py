@@ -14,11 +14,11 @@ from pages import (
     web,
 )
 
-from reviewer.core.engine.align import Side
 from reviewer.core.engine.bylines import follow_title
 from reviewer.core.engine.paragraph import Para
 from reviewer.core.engine.roles import classify
 from reviewer.core.engine.segment import Block
+from reviewer.core.engine.sides import Side
 
 
 def test_an_editor_with_a_post_under_a_title_is_a_byline_and_the_next_dateline_opens_a_story() -> (

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from reviewer.core.engine.align import Piece, Side
 from reviewer.core.engine.bylines import (
     block_follows_title,
     follow_title,
@@ -27,6 +26,7 @@ from reviewer.core.engine.relocation import (
     relocate,
 )
 from reviewer.core.engine.roles import paired_role
+from reviewer.core.engine.sides import Piece, Side
 from reviewer.core.engine.solo_stories import split_solo_stories
 from reviewer.core.engine.strays import attach_strays
 from reviewer.core.engine.title_blocks import carried_back, heads_lead

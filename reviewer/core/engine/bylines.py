@@ -12,8 +12,8 @@ from collections.abc import Hashable
 
 from rapidfuzz import fuzz
 
-from reviewer.core.engine.align import Side
 from reviewer.core.engine.roles import classify
+from reviewer.core.engine.sides import Side
 
 _HEAD_ROLES = ("title", "subtitle", "byline")
 

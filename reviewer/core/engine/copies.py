@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from reviewer.core.engine.align import Side
+from reviewer.core.engine.sides import Side
 
 if TYPE_CHECKING:
     from reviewer.core.engine.articles import Draft

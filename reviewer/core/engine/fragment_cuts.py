@@ -10,8 +10,8 @@ import re
 
 from rapidfuzz import fuzz
 
-from reviewer.core.engine.align import Side
 from reviewer.core.engine.roles import is_end_marker
+from reviewer.core.engine.sides import Side
 from reviewer.core.text import may_end_paragraph
 
 _CONTENT = frozenset({"paragraph", "caption"})

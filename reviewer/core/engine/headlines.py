@@ -10,7 +10,7 @@ joined) to match, and each part takes the role the reliable version gives its li
 
 from __future__ import annotations
 
-from reviewer.core.engine.align import Piece, Side
+from reviewer.core.engine.sides import Piece, Side
 from reviewer.core.text import CLOSERS, SENTENCE_END
 
 _HEAD = frozenset({"title", "subtitle"})

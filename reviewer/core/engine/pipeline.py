@@ -13,13 +13,14 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from reviewer.core.engine.align import Side, align_streams
+from reviewer.core.engine.align import align_streams
 from reviewer.core.engine.articles import Draft, build_articles
 from reviewer.core.engine.diff import diff_units
 from reviewer.core.engine.headlines import match_heads
 from reviewer.core.engine.normalize import normalize
 from reviewer.core.engine.read import check_paragraphs, read_source
 from reviewer.core.engine.segment import segment_page
+from reviewer.core.engine.sides import Side
 from reviewer.core.engine.suggest import suggest_alignment
 from reviewer.core.model import Alignment, Article, Conflict, Source, Unit, content_id
 from reviewer.core.text import canon

@@ -18,7 +18,7 @@ from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from reviewer.core.engine.align import Side
+from reviewer.core.engine.sides import Side
 from reviewer.core.engine.word_bags import WordBags, is_text
 
 

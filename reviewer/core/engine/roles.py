@@ -140,7 +140,7 @@ def closes(p: Para) -> bool:
 
 
 if TYPE_CHECKING:
-    from reviewer.core.engine.align import Piece, Side
+    from reviewer.core.engine.sides import Piece, Side
 
 # What a title block's line may be, where one version tells and the other does not.
 _HEAD_LINE_ROLES = ("subtitle",)

@@ -9,7 +9,7 @@ not have, is a story of its own.
 
 from __future__ import annotations
 
-from reviewer.core.engine.align import Side
+from reviewer.core.engine.sides import Side
 
 _CONTENT = ("paragraph", "caption")
 

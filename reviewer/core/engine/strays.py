@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable
 
-from reviewer.core.engine.align import Side
+from reviewer.core.engine.sides import Side
 
 CREDIT = 40  # a caption longer than this is a photo item of its own
 _HEAD = ("title", "subtitle")

@@ -13,7 +13,7 @@ import itertools
 from collections import defaultdict
 from typing import Protocol
 
-from reviewer.core.engine.align import Side
+from reviewer.core.engine.sides import Side
 from reviewer.core.text import may_end_paragraph
 
 _HEAD = ("title", "subtitle")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Protocol
 
-from reviewer.core.engine.align import Side
+from reviewer.core.engine.sides import Side
 
 
 class UnionFind(Protocol):

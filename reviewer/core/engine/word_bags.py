@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable
 
-from reviewer.core.engine.align import Piece, Side
+from reviewer.core.engine.sides import Piece, Side
 
 LONG_CAPTION = 40
 
