@@ -99,6 +99,14 @@ class ReviewSession:
             for ai, a in enumerate(self.alignment.articles)
             for ui, u in enumerate(a.units)
         }
+        # For status(): counted with set operations, not a Python loop over every item
+        # (it runs after each key press, on pages of thousands of items).
+        self._triage_keys = frozenset(it.key for it in self.items if it.triage)
+        by_unit: dict[str, list[str]] = {}
+        for it in self.items:
+            if it.kind == "conflict":
+                by_unit.setdefault(self.unit_of(it).id, []).append(it.key)
+        self._conflict_keys_of_unit = {u: frozenset(ks) for u, ks in by_unit.items()}
 
     @staticmethod
     def _build_items(articles: Iterable[Article]) -> Iterable[ReviewItem]:
@@ -160,16 +168,20 @@ class ReviewSession:
         c = self.conflict_of(item)
         return c.suggestion if c is not None else None
 
+    def _decided_keys(self) -> set[str]:
+        """Keys of every decided item (as ``_decided`` says, item by item)."""
+        decided = self.decisions.keys() & self._index.keys()
+        for uid in self._conflict_keys_of_unit.keys() & self.decisions.keys():
+            if self.decisions[uid].choice == "edit":  # edited in context: its conflicts too
+                decided |= self._conflict_keys_of_unit[uid]
+        return decided
+
     def status(self) -> Status:
-        conflicts = triage = conflicts_left = triage_left = 0
-        for it in self.items:
-            left = not self._decided(it)
-            if it.triage:
-                triage += 1
-                triage_left += left
-            else:
-                conflicts += 1
-                conflicts_left += left
+        decided = self._decided_keys()
+        triage = len(self._triage_keys)
+        conflicts = len(self.items) - triage
+        triage_left = triage - len(decided & self._triage_keys)
+        conflicts_left = conflicts - (len(decided) - (triage - triage_left))
         cur = self.current
         return Status(
             total=len(self.items),
