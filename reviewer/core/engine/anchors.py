@@ -8,7 +8,6 @@ with the length of the streams, not with the product of their paragraph counts.
 
 from __future__ import annotations
 
-from array import array
 from collections import Counter
 from typing import NamedTuple
 
@@ -110,11 +109,3 @@ def _filter(runs: list[Run]) -> list[Run]:
         if ok:
             keep.append(r)
     return keep
-
-
-def position_map(runs: list[Run], la: int) -> array:
-    """For each position of ``a``, the aligned position in ``b`` or -1."""
-    m = array("i", [-1]) * la
-    for r in runs:
-        m[r.a : r.a + r.n] = array("i", range(r.b, r.b + r.n))
-    return m

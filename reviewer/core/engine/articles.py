@@ -198,6 +198,7 @@ def build_articles(a: Side, b: Side, pairs: list[tuple[int, int, int]]) -> list[
     pb = {y: x for x, y, _ in pairs}
     split_solo_stories(a, pa, b, pb, segments(b, pb, a))
     split_solo_stories(b, pb, a, pa, segments(a, pa, b))
+    # Segments again: the solo-story cuts above changed the fragments in place.
     sub_a, moved_a = subfragments(a, pa, segments(b, pb, a))
     sub_b, moved_b = subfragments(b, pb, segments(a, pa, b))
     uf = _UnionFind()

@@ -264,14 +264,16 @@ def split_title_tails(paras: list[Para], layout: str) -> list[Para]:
     out: list[Para] = []
     for p in paras:
         cut = _title_tail(p)
-        if cut is None:
-            out.append(p)
-            continue
-        one, two = p.slice(0, cut), p.slice(cut, len(p.text))
-        one.hard_before, one.tight = p.hard_before, p.tight
-        two.hard_before, two.tight, two.tight_next = True, p.tight, p.tight_next
-        out.extend([one, two])
+        out.extend([p] if cut is None else _cut_in_two(p, cut))
     return out
+
+
+def _cut_in_two(p: Para, cut: int) -> list[Para]:
+    """``p`` cut at ``cut``; the second part starts a text block of its own."""
+    one, two = p.slice(0, cut), p.slice(cut, len(p.text))
+    one.hard_before, one.tight = p.hard_before, p.tight
+    two.hard_before, two.tight, two.tight_next = True, p.tight, p.tight_next
+    return [one, two]
 
 
 def _title_tail(p: Para) -> int | None:
@@ -298,13 +300,7 @@ def split_joined_titles(paras: list[Para], layout: str) -> list[Para]:
     out: list[Para] = []
     for i, p in enumerate(paras):
         cut = _joined_cut(paras, i) if _title_like_lines(p) else None
-        if cut is None:
-            out.append(p)
-            continue
-        one, two = p.slice(0, cut), p.slice(cut, len(p.text))
-        one.hard_before, one.tight = p.hard_before, p.tight
-        two.hard_before, two.tight, two.tight_next = True, p.tight, p.tight_next
-        out.extend([one, two])
+        out.extend([p] if cut is None else _cut_in_two(p, cut))
     return out
 
 

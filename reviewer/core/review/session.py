@@ -13,7 +13,7 @@ from typing import Protocol
 
 from reviewer.core.model import Alignment, Article, Conflict, Suggestion, Unit
 from reviewer.core.review.history import Batch, Compound, History, Step, StructureStep
-from reviewer.core.review.merge import Decision, MergedUnit, final_text, is_unit_item, merge_unit
+from reviewer.core.review.merge import Decision, final_text, is_unit_item
 from reviewer.core.review.structure import StructureEdit, apply_edits, keys_by_id
 
 
@@ -160,9 +160,6 @@ class ReviewSession:
         """Decisions that match no item of this alignment (sources changed since)."""
         known = self._index.keys() | self._unit_at.keys()
         return {k: d for k, d in self.decisions.items() if k not in known}
-
-    def merged_unit(self, unit: Unit, prefer: str | None = None) -> MergedUnit:
-        return merge_unit(unit, self.decisions, prefer)
 
     def suggestion_of(self, item: ReviewItem) -> Suggestion | None:
         c = self.conflict_of(item)

@@ -67,10 +67,6 @@ class ProjectReadOnly(ProjectError):
     """The project (or its folder) cannot be written: it can be viewed, or copied."""
 
 
-def _problem(p: Path, e: projectfile.FileProblem) -> ProjectError:
-    return (ProjectReadOnly if e.read_only else ProjectError)(p, e.problem)
-
-
 def problem(p: Path, e: projectfile.FileProblem) -> ProjectError:
     """The error for a problem found before SQLite opened the file."""
     return (ProjectReadOnly if e.read_only else ProjectError)(p, e.problem)
